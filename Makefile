@@ -1,0 +1,64 @@
+# Opvangregie — the two commands: `make demo` (run the app with demo data) and `make test` (all tests).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
+
+.PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e check bench lock messages clean
+
+$(BIN)/opvangregie: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(BIN)/opvangregie node_modules/.package-lock.json ## virtual environment and NL Design System CSS
+
+system-packages: ## Debian packages for the browser and PostgreSQL test runs (root only)
+	scripts/install-system-packages.sh
+
+demo: setup ## run the app with the demo data set on SQLite at http://$(HOST)/
+	mkdir -p var
+	rm -f var/opvangregie.sqlite3
+	$(BIN)/opvangregie migrate --verbosity 0
+	$(BIN)/opvangregie load_demo --url http://$(HOST)/
+	$(BIN)/opvangregie runserver $(HOST)
+
+test: setup system-packages ## all tests: SQLite, PostgreSQL and the browser
+	$(MAKE) --no-print-directory test-sqlite test-postgres test-e2e
+
+test-sqlite: setup
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -m "not e2e"
+
+test-postgres: setup
+	scripts/start-postgres.sh
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=postgres://postgres@127.0.0.1:5432/opvangregie \
+		$(BIN)/pytest -q -m "not e2e" tests/areas tests/organisations tests/locations tests/api tests/web
+
+test-e2e: setup
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m e2e
+
+check: setup ## ruff, formatting, mypy and the rule that core/ never imports Django
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: setup ## benchmarks, with ratios against a baseline measured in the same run
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/python -m tests.bench.run
+
+lock: ## refresh requirements.lock from pyproject.toml
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock
+
+messages: setup ## update and compile the Dutch translations
+	cd src/opvangregie && ../../$(BIN)/opvangregie makemessages -l nl --no-obsolete && ../../$(BIN)/opvangregie compilemessages
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,41 @@
+"""The JSON API (django-ninja): token or session authentication, OpenAPI at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from opvangregie.areas.api import router as areas_router
+from opvangregie.core.errors import ApplicationError
+from opvangregie.locations.api import router as locations_router
+from opvangregie.organisations.services import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <token>`` with a token issued by ``opvangregie create_api_token``."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(raw=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Opvangregie API",
+    version="1",
+    description="Reception locations, occupancy and aggregates per municipality, region and province.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("/", areas_router)
+api.add_router("/locations", locations_router)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    """Every rule violation becomes a 4xx answer with a message, never a 500."""
+    return api.create_response(request, {"detail": exc.message, **exc.details}, status=exc.status_code)

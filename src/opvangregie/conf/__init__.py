@@ -1,0 +1,1 @@
+"""Settings package: ``base`` with ``dev``, ``test`` and ``production`` on top."""

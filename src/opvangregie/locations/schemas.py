@@ -1,0 +1,179 @@
+"""API schemas of the location register (pydantic, via django-ninja)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ninja import Schema
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core import occupancy
+from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import Location
+from opvangregie.locations.selectors import AreaOverview, Overview
+
+
+class FiguresOut(Schema):
+    places: int
+    persons: int
+    households: int
+    free_places: int
+    full: bool
+
+
+def figures_out(figures: occupancy.LocationFigures | occupancy.Totals) -> FiguresOut:
+    return FiguresOut(
+        places=figures.places,
+        persons=figures.persons,
+        households=figures.households,
+        free_places=figures.free_places,
+        full=figures.is_full,
+    )
+
+
+class LocationOut(Schema):
+    id: int
+    municipality: str
+    name: str
+    address: str
+    target_group: TargetGroup
+    status: LocationStatus
+    operator: str
+    rd_x: Decimal | None
+    rd_y: Decimal | None
+    is_example: bool
+
+
+def location_out(location: Location) -> LocationOut:
+    return LocationOut(
+        id=location.pk,
+        municipality=location.municipality.code,
+        name=location.name,
+        address=location.address,
+        target_group=TargetGroup(location.target_group),
+        status=LocationStatus(location.status),
+        operator=location.operator,
+        rd_x=location.rd_x,
+        rd_y=location.rd_y,
+        is_example=location.is_example,
+    )
+
+
+class LocationIn(Schema):
+    municipality: str
+    name: str
+    target_group: TargetGroup
+    status: LocationStatus = LocationStatus.PLANNED
+    status_date: date
+    places: int | None = None
+    address: str = ""
+    operator: str = ""
+    rd_x: Decimal | None = None
+    rd_y: Decimal | None = None
+
+
+class StatusIn(Schema):
+    status: LocationStatus
+    effective_date: date
+    reason: str = ""
+
+
+class SnapshotIn(Schema):
+    date: date
+    persons: int
+    households: int | None = None
+    usable_free_places: int | None = None
+    note: str = ""
+
+
+class SnapshotOut(Schema):
+    location_id: int
+    date: date
+    persons: int
+    households: int | None
+    usable_free_places: int | None
+    note: str
+
+
+class LocationRowOut(Schema):
+    location: LocationOut
+    figures: FiguresOut
+    out_of_use_reason: str
+    out_of_use_since: date | None
+
+
+class OverviewOut(Schema):
+    municipality: str
+    name: str
+    on: date
+    target_group: TargetGroup
+    rows: list[LocationRowOut]
+    totals: FiguresOut
+    target: int | None
+    target_gap: int | None
+    contains_example_data: bool
+
+
+def overview_out(overview: Overview, municipality: Municipality) -> OverviewOut:
+    return OverviewOut(
+        municipality=municipality.code,
+        name=municipality.name,
+        on=overview.on,
+        target_group=overview.target_group,
+        rows=[
+            LocationRowOut(
+                location=location_out(row.location),
+                figures=figures_out(row.figures),
+                out_of_use_reason=row.out_of_use_reason,
+                out_of_use_since=row.out_of_use_since,
+            )
+            for row in overview.rows
+        ],
+        totals=figures_out(overview.totals),
+        target=overview.target,
+        target_gap=overview.target_gap,
+        contains_example_data=overview.has_examples,
+    )
+
+
+class AreaRowOut(Schema):
+    municipality: str
+    name: str
+    figures: FiguresOut
+    target: int | None
+    target_gap: int | None
+    contains_example_data: bool
+
+
+class AreaOverviewOut(Schema):
+    area: str
+    on: date
+    target_group: TargetGroup
+    rows: list[AreaRowOut]
+    totals: FiguresOut
+    target: int | None
+    target_gap: int | None
+
+
+def area_overview_out(overview: AreaOverview, name: str) -> AreaOverviewOut:
+    return AreaOverviewOut(
+        area=name,
+        on=overview.on,
+        target_group=overview.target_group,
+        rows=[
+            AreaRowOut(
+                municipality=row.municipality.code,
+                name=row.municipality.name,
+                figures=figures_out(row.totals),
+                target=row.target,
+                target_gap=row.target_gap,
+                contains_example_data=row.has_examples,
+            )
+            for row in overview.rows
+        ],
+        totals=figures_out(overview.totals),
+        target=overview.target,
+        target_gap=overview.target_gap,
+    )

@@ -1,0 +1,268 @@
+"""Reads of the location register: figures on a date per location, municipality, region, province.
+
+Every selector takes the caller's scope and returns only what it may read; the number of queries is
+bounded (prefetching), whatever the number of locations.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from opvangregie.areas.models import Municipality, Province, Region
+from opvangregie.core import occupancy
+from opvangregie.core.errors import NotFound
+from opvangregie.core.lifecycle import LocationStatus, Transition
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import (
+    CapacityChange,
+    Location,
+    LocationEvent,
+    MunicipalTarget,
+    OccupancySnapshot,
+    StatusChange,
+)
+from opvangregie.organisations.scope import Scope, require, scope_for
+
+
+def _with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
+    return queryset.select_related("municipality").prefetch_related(
+        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
+        Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
+        Prefetch("snapshots", queryset=OccupancySnapshot.objects.order_by("date")),
+    )
+
+
+def location_history(location: Location) -> occupancy.LocationHistory:
+    """The core view of a (prefetched) location."""
+    return occupancy.LocationHistory(
+        key=location.pk,
+        transitions=[
+            Transition(LocationStatus(c.status), c.effective_date, c.reason) for c in location.status_changes.all()
+        ],
+        capacities=[occupancy.CapacityChange(c.effective_date, c.places) for c in location.capacity_changes.all()],
+        snapshots=[
+            occupancy.Snapshot(s.date, s.persons, s.households, s.usable_free_places) for s in location.snapshots.all()
+        ],
+    )
+
+
+def locations_readable(scope: Scope) -> QuerySet[Location]:
+    """All locations the scope may read."""
+    return Location.objects.filter(scope.location_filter())
+
+
+def location_get(*, actor: Any, location_id: int) -> Location:
+    """One location with its history, if the actor may read it (otherwise 404)."""
+    location = _with_history(locations_readable(scope_for(actor)).filter(pk=location_id)).first()
+    if location is None:
+        raise NotFound("Locatie niet gevonden.")
+    return location
+
+
+def location_editable(*, actor: Any, location: Location) -> bool:
+    return scope_for(actor).edits_location(
+        municipality_id=location.municipality_id, target_group=location.target_group
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRow:
+    location: Location
+    figures: occupancy.LocationFigures
+    out_of_use_reason: str = ""
+    out_of_use_since: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """A table of rows with their totals on a date, and the target the totals are held against."""
+
+    on: date
+    target_group: TargetGroup
+    rows: Sequence[LocationRow]
+    totals: occupancy.Totals
+    target: int | None
+    has_examples: bool
+
+    @property
+    def target_gap(self) -> int | None:
+        return occupancy.target_gap(self.target, self.totals.places)
+
+
+def _row(location: Location, on: date) -> LocationRow:
+    figures = occupancy.location_figures(location_history(location), on)
+    if figures.status is LocationStatus.OUT_OF_USE:
+        change = max(
+            (c for c in location.status_changes.all() if c.effective_date <= on), key=lambda c: c.effective_date
+        )
+        return LocationRow(location, figures, change.reason, change.effective_date)
+    return LocationRow(location, figures)
+
+
+def _shown_on(figures: occupancy.LocationFigures) -> bool:
+    """Rows on a dashboard: locations that are or were in use (planned sites are on the register page)."""
+    return figures.status in (LocationStatus.IN_USE, LocationStatus.OUT_OF_USE)
+
+
+def targets_on(municipality_ids: Iterable[int], target_group: TargetGroup, on: date) -> dict[int, MunicipalTarget]:
+    """The target in force on ``on`` per municipality (latest valid_from on or before it)."""
+    found: dict[int, MunicipalTarget] = {}
+    rows = MunicipalTarget.objects.filter(
+        municipality_id__in=list(municipality_ids), target_group=target_group.value, valid_from__lte=on
+    ).order_by("valid_from")
+    for target in rows:
+        found[target.municipality_id] = target
+    return found
+
+
+def municipality_overview(
+    *, actor: Any, municipality: Municipality, on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
+) -> Overview:
+    """The municipality's locations of one target group with places and persons on ``on``."""
+    scope = scope_for(actor)
+    locations = _with_history(
+        locations_readable(scope).filter(municipality=municipality, target_group=target_group.value)
+    )
+    rows = [row for row in (_row(location, on) for location in locations) if _shown_on(row.figures)]
+    totals = occupancy.aggregate((row.figures for row in rows), on)
+    target = targets_on([municipality.pk], target_group, on).get(municipality.pk)
+    if not scope.reads_municipality(municipality.pk):
+        target = None
+    return Overview(
+        on=on,
+        target_group=target_group,
+        rows=rows,
+        totals=totals,
+        target=target.places if target else None,
+        has_examples=any(row.location.is_example for row in rows) or bool(target and target.is_example),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRow:
+    """One municipality's totals within a region or province."""
+
+    municipality: Municipality
+    totals: occupancy.Totals
+    target: int | None
+    has_examples: bool
+
+    @property
+    def target_gap(self) -> int | None:
+        return occupancy.target_gap(self.target, self.totals.places)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaOverview:
+    on: date
+    target_group: TargetGroup
+    rows: Sequence[AreaRow]
+    totals: occupancy.Totals
+    target: int | None
+
+    @property
+    def target_gap(self) -> int | None:
+        return occupancy.target_gap(self.target, self.totals.places)
+
+
+def _area_overview(
+    municipalities: Sequence[Municipality], on: date, target_group: TargetGroup, scope: Scope
+) -> AreaOverview:
+    ids = [m.pk for m in municipalities]
+    locations = _with_history(
+        locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value)
+    )
+    per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
+    examples: set[int] = set()
+    for location in locations:
+        per_municipality[location.municipality_id].append(occupancy.location_figures(location_history(location), on))
+        if location.is_example:
+            examples.add(location.municipality_id)
+    targets = targets_on(ids, target_group, on)
+    rows = [
+        AreaRow(
+            municipality=m,
+            totals=occupancy.aggregate(per_municipality[m.pk], on),
+            target=targets[m.pk].places if m.pk in targets else None,
+            has_examples=m.pk in examples or (m.pk in targets and targets[m.pk].is_example),
+        )
+        for m in municipalities
+    ]
+    all_figures = [figure for figures in per_municipality.values() for figure in figures]
+    known_targets = [row.target for row in rows if row.target is not None]
+    return AreaOverview(
+        on=on,
+        target_group=target_group,
+        rows=rows,
+        totals=occupancy.aggregate(all_figures, on),
+        target=sum(known_targets) if known_targets else None,
+    )
+
+
+def region_overview(
+    *, actor: Any, region: Region, on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
+) -> AreaOverview:
+    """Per member municipality of a region: places, persons and target on ``on``."""
+    scope = scope_for(actor)
+    require(scope.reads_region(region.pk), "U heeft geen toegang tot deze regio.")
+    members = list(region.members.select_related("province").order_by("name"))
+    return _area_overview(members, on, target_group, scope)
+
+
+def province_overview(
+    *, actor: Any, province: Province, on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
+) -> AreaOverview:
+    """Per municipality of a province: places, persons and target on ``on``."""
+    scope = scope_for(actor)
+    require(scope.reads_province(province.pk), "U heeft geen toegang tot deze provincie.")
+    municipalities = list(province.municipalities.order_by("name"))
+    return _area_overview(municipalities, on, target_group, scope)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    on: date
+    places: int
+    persons: int
+
+
+def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
+    """Places and persons at every date on which either changed, up to ``until`` (for the chart)."""
+    history = location_history(location)
+    dates = sorted(
+        {t.effective for t in history.transitions}
+        | {c.effective for c in history.capacities}
+        | {s.on for s in history.snapshots}
+    )
+    points = []
+    for day in (d for d in dates if d <= until):
+        figures = occupancy.location_figures(history, day)
+        points.append(SeriesPoint(day, figures.places, figures.persons))
+    if points and points[-1].on < until:
+        figures = occupancy.location_figures(history, until)
+        points.append(SeriesPoint(until, figures.places, figures.persons))
+    return points
+
+
+def location_timeline(location: Location) -> list[LocationEvent]:
+    return list(location.events.order_by("date", "pk"))
+
+
+def regions_readable(scope: Scope) -> QuerySet[Region]:
+    queryset = Region.objects.order_by("name")
+    if scope.is_superuser or scope.reads_all:
+        return queryset
+    return queryset.filter(pk__in=scope.region_ids)
+
+
+def provinces_readable(scope: Scope) -> QuerySet[Province]:
+    queryset = Province.objects.order_by("name")
+    if scope.is_superuser or scope.reads_all:
+        return queryset
+    return queryset.filter(pk__in=scope.province_ids)

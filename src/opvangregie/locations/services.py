@@ -1,0 +1,287 @@
+"""Writes to the location register: validation, permission check, transaction and audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from opvangregie.areas.models import Municipality
+from opvangregie.audit import audited_save
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.geo import RDPoint
+from opvangregie.core.lifecycle import LocationStatus, Transition, check_transition, status_on
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import (
+    CapacityChange,
+    EventKind,
+    Location,
+    LocationEvent,
+    MunicipalTarget,
+    OccupancySnapshot,
+    Room,
+    StatusChange,
+)
+from opvangregie.organisations.scope import require, scope_for
+
+NO_EDIT = "U mag de locaties van deze gemeente niet wijzigen."
+
+
+def _require_location_edit(actor: Any, *, municipality: Municipality, target_group: str) -> None:
+    require(
+        scope_for(actor).edits_location(municipality_id=municipality.pk, target_group=target_group),
+        NO_EDIT,
+    )
+
+
+def _not_in_future(day: date, what: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError(f"De datum van {what} ({day:%d-%m-%Y}) ligt in de toekomst.")
+
+
+def _transitions(location: Location) -> list[Transition]:
+    return [
+        Transition(LocationStatus(change.status), change.effective_date, change.reason)
+        for change in location.status_changes.all()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LocationInput:
+    """The descriptive fields of a location."""
+
+    name: str
+    target_group: TargetGroup
+    address: str = ""
+    operator: str = ""
+    rd_x: Decimal | None = None
+    rd_y: Decimal | None = None
+    follow_up_target_group: TargetGroup | None = None
+    follow_up_after_years: int | None = None
+    notes: str = ""
+    is_example: bool = False
+
+
+def _validate_input(data: LocationInput) -> None:
+    if not data.name.strip():
+        raise ValidationError("Geef de locatie een naam.")
+    if (data.rd_x is None) != (data.rd_y is None):
+        raise ValidationError("Vul beide RD-coördinaten in (x en y), of geen van beide.")
+    if data.rd_x is not None and data.rd_y is not None:
+        RDPoint(float(data.rd_x), float(data.rd_y))
+    if data.follow_up_after_years is not None and data.follow_up_after_years < 1:
+        raise ValidationError("Het vervolggebruik begint na minstens één jaar.")
+
+
+@transaction.atomic
+def location_create(
+    *,
+    actor: Any,
+    municipality: Municipality,
+    data: LocationInput,
+    status: LocationStatus = LocationStatus.PLANNED,
+    status_date: date,
+    places: int | None = None,
+) -> Location:
+    """Register a location with its first status (and, if known, its nominal capacity)."""
+    _require_location_edit(actor, municipality=municipality, target_group=data.target_group)
+    _validate_input(data)
+    if Location.objects.filter(municipality=municipality, name=data.name.strip()).exists():
+        raise ValidationError(f"Er is al een locatie '{data.name}' in {municipality.name}.")
+    check_transition([], Transition(status, status_date, ""))
+    location = Location(
+        municipality=municipality,
+        name=data.name.strip(),
+        target_group=data.target_group.value,
+        address=data.address,
+        operator=data.operator,
+        rd_x=data.rd_x,
+        rd_y=data.rd_y,
+        follow_up_target_group=data.follow_up_target_group.value if data.follow_up_target_group else "",
+        follow_up_after_years=data.follow_up_after_years,
+        notes=data.notes,
+        is_example=data.is_example,
+        status=status.value,
+    )
+    audited_save(location, actor=actor, reason="location created")
+    audited_save(StatusChange(location=location, status=status.value, effective_date=status_date), actor=actor)
+    if places is not None:
+        location_capacity_set(actor=actor, location=location, places=places, effective_date=status_date)
+    return location
+
+
+@transaction.atomic
+def location_update(*, actor: Any, location: Location, data: LocationInput) -> Location:
+    """Change the descriptive fields of a location (not its status, capacity or municipality)."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    if data.target_group != location.target_group:
+        _require_location_edit(actor, municipality=location.municipality, target_group=data.target_group)
+    _validate_input(data)
+    clash = Location.objects.filter(municipality=location.municipality, name=data.name.strip())
+    if clash.exclude(pk=location.pk).exists():
+        raise ValidationError(f"Er is al een locatie '{data.name}' in {location.municipality.name}.")
+    location.name = data.name.strip()
+    location.target_group = data.target_group.value
+    location.address, location.operator, location.notes = data.address, data.operator, data.notes
+    location.rd_x, location.rd_y = data.rd_x, data.rd_y
+    location.follow_up_target_group = data.follow_up_target_group.value if data.follow_up_target_group else ""
+    location.follow_up_after_years = data.follow_up_after_years
+    location.is_example = data.is_example
+    audited_save(location, actor=actor, reason="location updated")
+    return location
+
+
+@transaction.atomic
+def location_status_change(
+    *, actor: Any, location: Location, status: LocationStatus, effective_date: date, reason: str = ""
+) -> StatusChange:
+    """Move a location to a new lifecycle stage from ``effective_date`` (core.lifecycle rules)."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    location = Location.objects.select_for_update().get(pk=location.pk)
+    transition = Transition(status, effective_date, reason)
+    check_transition(_transitions(location), transition)
+    change = StatusChange(location=location, status=status.value, effective_date=effective_date, reason=reason)
+    audited_save(change, actor=actor)
+    current = status_on([*_transitions(location)], timezone.localdate())
+    location.status = (current or status).value
+    audited_save(location, actor=actor, reason=f"status {status.value} from {effective_date.isoformat()}")
+    return change
+
+
+@transaction.atomic
+def location_capacity_set(*, actor: Any, location: Location, places: int, effective_date: date) -> CapacityChange:
+    """Record that the location has ``places`` nominal places from ``effective_date``."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    if places < 0:
+        raise ValidationError("Het aantal plekken kan niet negatief zijn.")
+    if places > 10_000:
+        raise ValidationError("Meer dan 10.000 plekken op één locatie is niet aannemelijk; controleer het getal.")
+    change = CapacityChange.objects.filter(location=location, effective_date=effective_date).first()
+    change = change or CapacityChange(location=location, effective_date=effective_date)
+    change.places = places
+    audited_save(change, actor=actor)
+    return change
+
+
+def _places_on(location: Location, on: date) -> int:
+    change = location.capacity_changes.filter(effective_date__lte=on).order_by("-effective_date").first()
+    return change.places if change else 0
+
+
+@dataclass(frozen=True, slots=True)
+class OccupancyInput:
+    """One count of persons at a location on a date."""
+
+    on: date
+    persons: int
+    households: int | None = None
+    usable_free_places: int | None = None
+    note: str = ""
+
+
+def occupancy_validate(location: Location, data: OccupancyInput) -> None:
+    """Check a count against the rules; raises :class:`ValidationError` with a Dutch message."""
+    _not_in_future(data.on, "de telling")
+    for label, value in (("personen", data.persons), ("huishoudens", data.households)):
+        if value is not None and value < 0:
+            raise ValidationError(f"Het aantal {label} kan niet negatief zijn.")
+    if data.usable_free_places is not None and data.usable_free_places < 0:
+        raise ValidationError("Het aantal bruikbare vrije plekken kan niet negatief zijn.")
+    if data.households is not None and data.households > data.persons:
+        raise ValidationError("Er kunnen niet meer huishoudens dan personen zijn.")
+    if data.persons > 0 and data.households == 0:
+        raise ValidationError("Personen zonder huishouden: vul het aantal huishoudens in (minstens 1).")
+    status = status_on(_transitions(location), data.on)
+    if status is not LocationStatus.IN_USE:
+        raise ValidationError(f"Locatie {location.name} is op {data.on:%d-%m-%Y} niet in gebruik.")
+    places = _places_on(location, data.on)
+    if data.persons > places:
+        raise ValidationError(f"{data.persons} personen is meer dan de {places} plekken van {location.name}.")
+    if data.usable_free_places is not None and data.usable_free_places > places - data.persons:
+        raise ValidationError(
+            f"Bruikbare vrije plekken ({data.usable_free_places}) kunnen niet meer zijn dan de vrije plekken "
+            f"({places - data.persons})."
+        )
+
+
+@transaction.atomic
+def occupancy_record(*, actor: Any, location: Location, data: OccupancyInput) -> OccupancySnapshot:
+    """Record (or correct) the count of one date; one snapshot per location per day."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    occupancy_validate(location, data)
+    snapshot = OccupancySnapshot.objects.filter(location=location, date=data.on).first()
+    snapshot = snapshot or OccupancySnapshot(location=location, date=data.on)
+    snapshot.persons, snapshot.households = data.persons, data.households
+    snapshot.usable_free_places, snapshot.note = data.usable_free_places, data.note
+    snapshot.recorded_by = actor if getattr(actor, "is_authenticated", False) else None
+    audited_save(snapshot, actor=actor)
+    return snapshot
+
+
+@transaction.atomic
+def event_add(
+    *, actor: Any, location: Location, kind: EventKind, on: date, title: str, description: str = ""
+) -> LocationEvent:
+    """Add an entry to a location's timeline."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    if not title.strip():
+        raise ValidationError("Geef de gebeurtenis een titel.")
+    event = LocationEvent(location=location, kind=kind.value, date=on, title=title.strip(), description=description)
+    audited_save(event, actor=actor)
+    return event
+
+
+@transaction.atomic
+def room_add(
+    *,
+    actor: Any,
+    location: Location,
+    name: str,
+    beds: int,
+    floor: int = 0,
+    accessible: bool = False,
+    strangers_may_share: bool = False,
+) -> Room:
+    """Add a room (or a unit treated as one) with its beds."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    if beds < 1:
+        raise ValidationError("Een kamer heeft minstens één bed.")
+    if location.rooms.filter(name=name).exists():
+        raise ValidationError(f"Kamer {name} bestaat al op {location.name}.")
+    room = Room(
+        location=location,
+        name=name,
+        beds=beds,
+        floor=floor,
+        accessible=accessible,
+        strangers_may_share=strangers_may_share,
+    )
+    audited_save(room, actor=actor)
+    return room
+
+
+@transaction.atomic
+def target_set(
+    *,
+    actor: Any,
+    municipality: Municipality,
+    target_group: TargetGroup,
+    places: int,
+    valid_from: date,
+    source: str = "",
+    is_example: bool = False,
+) -> MunicipalTarget:
+    """Record the municipality's target in places for a target group from ``valid_from``."""
+    require(scope_for(actor).edits_municipality(municipality.pk), "U mag de taakstelling van deze gemeente niet wijzigen.")
+    if places < 0:
+        raise ValidationError("Een taakstelling kan niet negatief zijn.")
+    target = MunicipalTarget.objects.filter(
+        municipality=municipality, target_group=target_group.value, valid_from=valid_from
+    ).first() or MunicipalTarget(municipality=municipality, target_group=target_group.value, valid_from=valid_from)
+    target.places, target.source, target.is_example = places, source, is_example
+    audited_save(target, actor=actor)
+    return target

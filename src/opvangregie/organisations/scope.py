@@ -1,0 +1,151 @@
+"""Who may see and change what: the one place where organisation and role become permissions.
+
+Rules (foundation issue, "Organisations and roles"):
+- a municipality's members read their municipality; its editors change its data;
+- region and province members read the municipalities of their region or province;
+- COA members read asylum and AMV locations everywhere; COA editors change them;
+- national members read everything; superusers (administrators) may do everything.
+Council members are viewers of their municipality (read-only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core.errors import NotFound, PermissionDenied
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.organisations.models import Membership, OrganisationKind, Role
+
+COA_GROUPS = frozenset(g for g in TargetGroup if g.is_coa_managed)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The permissions of one user, computed once per request from the memberships."""
+
+    user_id: int | None
+    is_superuser: bool = False
+    reads_all: bool = False
+    coa_reader: bool = False
+    coa_editor: bool = False
+    readable_municipalities: frozenset[int] = frozenset()
+    editable_municipalities: frozenset[int] = frozenset()
+    region_ids: frozenset[int] = frozenset()
+    province_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    def reads_municipality(self, municipality_id: int) -> bool:
+        return self.is_superuser or self.reads_all or municipality_id in self.readable_municipalities
+
+    def edits_municipality(self, municipality_id: int) -> bool:
+        return self.is_superuser or municipality_id in self.editable_municipalities
+
+    def reads_location(self, *, municipality_id: int, target_group: str) -> bool:
+        if self.reads_municipality(municipality_id):
+            return True
+        return self.coa_reader and target_group in COA_GROUPS
+
+    def edits_location(self, *, municipality_id: int, target_group: str) -> bool:
+        if self.edits_municipality(municipality_id):
+            return True
+        return self.coa_editor and target_group in COA_GROUPS
+
+    def reads_region(self, region_id: int) -> bool:
+        return self.is_superuser or self.reads_all or region_id in self.region_ids
+
+    def reads_province(self, province_id: int) -> bool:
+        return self.is_superuser or self.reads_all or province_id in self.province_ids
+
+    def location_filter(self, prefix: str = "") -> Q:
+        """A query filter selecting the locations this scope may read."""
+        if self.is_superuser or self.reads_all:
+            return Q()
+        condition = Q(**{f"{prefix}municipality_id__in": self.readable_municipalities})
+        if self.coa_reader:
+            condition |= Q(**{f"{prefix}target_group__in": sorted(COA_GROUPS)})
+        return condition
+
+
+ANONYMOUS = Scope(user_id=None)
+
+
+def scope_for(user: Any) -> Scope:
+    """The scope of ``user`` (cached on the user object for the request)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_opvangregie_scope", None)
+    if isinstance(cached, Scope):
+        return cached
+    readable: set[int] = set()
+    editable: set[int] = set()
+    regions: set[int] = set()
+    provinces: set[int] = set()
+    reads_all = coa_reader = coa_editor = False
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    for membership in memberships:
+        organisation, is_editor = membership.organisation, membership.role == Role.EDITOR
+        match organisation.kind:
+            case OrganisationKind.MUNICIPALITY:
+                assert organisation.municipality_id is not None
+                readable.add(organisation.municipality_id)
+                if is_editor:
+                    editable.add(organisation.municipality_id)
+            case OrganisationKind.REGION:
+                assert organisation.region_id is not None
+                regions.add(organisation.region_id)
+                readable.update(
+                    Municipality.objects.filter(regions=organisation.region_id).values_list("pk", flat=True)
+                )
+            case OrganisationKind.PROVINCE:
+                assert organisation.province_id is not None
+                provinces.add(organisation.province_id)
+                readable.update(
+                    Municipality.objects.filter(province=organisation.province_id).values_list("pk", flat=True)
+                )
+            case OrganisationKind.COA:
+                coa_reader = True
+                coa_editor = coa_editor or is_editor
+            case OrganisationKind.NATIONAL:
+                reads_all = True
+    scope = Scope(
+        user_id=user.pk,
+        is_superuser=bool(user.is_superuser),
+        reads_all=reads_all,
+        coa_reader=coa_reader,
+        coa_editor=coa_editor,
+        readable_municipalities=frozenset(readable),
+        editable_municipalities=frozenset(editable),
+        region_ids=frozenset(regions),
+        province_ids=frozenset(provinces),
+    )
+    user._opvangregie_scope = scope
+    return scope
+
+
+def require(allowed: bool, message: str = "U heeft geen toegang tot deze gegevens.") -> None:
+    """Raise :class:`PermissionDenied` unless ``allowed``."""
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def readable_municipalities(scope: Scope) -> QuerySet[Municipality]:
+    """The municipalities whose dashboards this scope may open."""
+    queryset = Municipality.objects.select_related("province", "safety_region")
+    if scope.is_superuser or scope.reads_all:
+        return queryset
+    return queryset.filter(pk__in=scope.readable_municipalities)
+
+
+def municipality_readable(scope: Scope, code: str) -> Municipality:
+    """A municipality by code if this scope may read it; unknown and forbidden look alike (404)."""
+    municipality = Municipality.objects.select_related("province", "safety_region").filter(code=code).first()
+    if municipality is None or not scope.reads_municipality(municipality.pk):
+        raise NotFound(f"Gemeente {code} niet gevonden.")
+    return municipality

@@ -1,0 +1,168 @@
+"""Reading uploaded tables (Excel .xlsx or CSV) and writing Excel exports with their metadata."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from opvangregie.core.errors import ValidationError
+
+CellValue = str | int | float | date | datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One data row with its line number in the file (header = line 1)."""
+
+    line: int
+    values: dict[str, CellValue]
+
+
+def _normalise_header(value: Any) -> str:
+    return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def _rows_from_xlsx(content: bytes) -> list[list[CellValue]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValidationError("Het bestand is geen geldig Excel-bestand (.xlsx).") from exc
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _rows_from_csv(content: bytes) -> list[list[CellValue]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError("Het CSV-bestand is niet in UTF-8 opgeslagen.") from exc
+    if "\x00" in text:
+        raise ValidationError("Het bestand is geen tekstbestand (CSV).")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def read_table(
+    *, file_name: str, content: bytes, required: Sequence[str], optional: Sequence[str] = (),
+    aliases: dict[str, str] | None = None,
+) -> list[TableRow]:
+    """Rows of the first sheet (or the CSV) as dicts keyed by normalised column name.
+
+    Refuses the file as a whole when it is unreadable, empty or lacks a required column.
+    """
+    if not content:
+        raise ValidationError("Het bestand is leeg.")
+    lower = file_name.lower()
+    if lower.endswith(".xlsx"):
+        rows = _rows_from_xlsx(content)
+    elif lower.endswith(".csv"):
+        rows = _rows_from_csv(content)
+    else:
+        raise ValidationError("Alleen Excel (.xlsx) en CSV (.csv) kunnen worden ingelezen.")
+    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
+    if not rows:
+        raise ValidationError("Het bestand is leeg.")
+    mapping = aliases or {}
+    header = [mapping.get(_normalise_header(cell), _normalise_header(cell)) for cell in rows[0]]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise ValidationError(
+            f"Verplichte kolommen ontbreken: {', '.join(missing)}. Gevonden: {', '.join(h for h in header if h)}."
+        )
+    unknown = [h for h in header if h and h not in (*required, *optional)]
+    if unknown:
+        raise ValidationError(f"Onbekende kolommen: {', '.join(unknown)}.")
+    data = [
+        TableRow(line=index, values={name: row[i] if i < len(row) else None for i, name in enumerate(header) if name})
+        for index, row in enumerate(rows[1:], start=2)
+    ]
+    if not data:
+        raise ValidationError("Het bestand bevat geen gegevensregels, alleen een kopregel.")
+    return data
+
+
+def cell_int(value: CellValue, column: str) -> int | None:
+    """A whole number from a cell (None when empty); refuses fractions and text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or isinstance(value, (date, datetime)):
+        raise ValidationError(f"{column}: {value!r} is geen geheel getal.")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValidationError(f"{column}: {value} is geen geheel getal.")
+        return int(value)
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError as exc:
+        raise ValidationError(f"{column}: {value!r} is geen geheel getal.") from exc
+
+
+def cell_date(value: CellValue, column: str) -> date | None:
+    """A date from a cell: an Excel date, ``2025-11-01`` or ``1-11-2025``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(f"{column}: {text!r} is geen datum (gebruik bijvoorbeeld 2025-11-01 of 1-11-2025).")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    unit: str = ""
+
+
+def write_xlsx(
+    *, title: str, columns: Sequence[Column], rows: Sequence[Sequence[CellValue]], reference_date: date,
+    source: str, notes: Sequence[str] = (),
+) -> bytes:
+    """An Excel workbook with the table on sheet 1, led by its title, reference date, units and source."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(["Peildatum", reference_date])
+    sheet["B2"].number_format = "DD-MM-YYYY"
+    sheet.append(["Bron", source])
+    for note in notes:
+        sheet.append([note])
+    sheet.append([])
+    header_row = sheet.max_row + 1
+    sheet.append([f"{c.title} ({c.unit})" if c.unit else c.title for c in columns])
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    for index, column in enumerate(columns, start=1):
+        letter = sheet.cell(row=header_row, column=index).column_letter
+        sheet.column_dimensions[letter].width = max(12, len(column.title) + len(column.unit) + 4)
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,34 @@
+"""Template filters for figures and statutory dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from django import template
+
+from opvangregie.core.deadlines import objection_period_end
+
+register = template.Library()
+
+
+@register.filter
+def percent(value: Fraction | None) -> str:
+    """A fraction as a whole percentage (``68%``), or an en dash when unknown."""
+    if value is None:
+        return "–"
+    return f"{round(float(value) * 100)}%"
+
+
+@register.filter
+def objection_end(value: date) -> date:
+    """Last day of the six-week objection period (Awb 6:7, 6:8; Algemene termijnenwet)."""
+    return objection_period_end(value)
+
+
+@register.filter
+def signed(value: int | None) -> str:
+    """``+5`` / ``-3`` / ``0``; an en dash when unknown."""
+    if value is None:
+        return "–"
+    return f"{value:+d}" if value else "0"

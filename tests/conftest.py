@@ -1,0 +1,35 @@
+"""Shared fixtures: the demo data set is loaded once per test database and rolled back per test."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from opvangregie.demo import load_demo
+
+PEILDATUM = date(2025, 11, 1)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def users(db: None) -> dict[str, Any]:
+    """The demo users by user name (heemstede, raadslid, haarlem, kennemerland, noordholland, coa, rijk, beheerder)."""
+    return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def fresh(users: dict[str, Any]) -> Any:
+    """Returns a user re-read from the database, so that a cached scope does not leak between calls."""
+
+    def reload(username: str) -> Any:
+        return get_user_model().objects.get(username=username)
+
+    return reload

@@ -1,0 +1,52 @@
+from datetime import date
+
+import pytest
+
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.lifecycle import LocationStatus as S
+from opvangregie.core.lifecycle import Transition, check_transition, status_on
+
+HISTORY = [Transition(S.DECIDED, date(2022, 1, 1)), Transition(S.IN_USE, date(2022, 5, 1))]
+
+
+def test_status_on_takes_the_latest_transition_on_or_before_the_date() -> None:
+    assert status_on(HISTORY, date(2021, 12, 31)) is None
+    assert status_on(HISTORY, date(2022, 1, 1)) is S.DECIDED
+    assert status_on(HISTORY, date(2022, 4, 30)) is S.DECIDED
+    assert status_on(HISTORY, date(2022, 5, 1)) is S.IN_USE
+
+
+def test_out_of_use_needs_a_reason() -> None:
+    with pytest.raises(ValidationError, match="reden"):
+        check_transition(HISTORY, Transition(S.OUT_OF_USE, date(2025, 10, 27)))
+    check_transition(HISTORY, Transition(S.OUT_OF_USE, date(2025, 10, 27), "sloop"))
+
+
+def test_transition_may_not_predate_the_last_one() -> None:
+    with pytest.raises(ValidationError, match="vóór"):
+        check_transition(HISTORY, Transition(S.OUT_OF_USE, date(2022, 4, 1), "sloop"))
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "allowed"),
+    [
+        (S.PLANNED, S.DECIDED, True),
+        (S.PLANNED, S.IN_USE, False),
+        (S.IN_USE, S.PLANNED, False),
+        (S.OUT_OF_USE, S.IN_USE, True),
+        (S.CLOSED, S.IN_USE, False),
+        (S.UNDER_CONSTRUCTION, S.IN_USE, True),
+    ],
+)
+def test_allowed_transitions(current: S, new: S, allowed: bool) -> None:
+    history = [Transition(current, date(2024, 1, 1))]
+    attempt = Transition(new, date(2024, 2, 1), "reden")
+    if allowed:
+        check_transition(history, attempt)
+    else:
+        with pytest.raises(ValidationError, match="geen toegestane overgang"):
+            check_transition(history, attempt)
+
+
+def test_only_in_use_counts_places() -> None:
+    assert [s for s in S if s.counts_places] == [S.IN_USE]
