@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja.responses import Status
 
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
@@ -34,7 +35,7 @@ def locations(
 
 
 @router.post("", response={201: LocationOut})
-def location_create(request: HttpRequest, payload: LocationIn) -> tuple[int, LocationOut]:
+def location_create(request: HttpRequest, payload: LocationIn) -> Status[LocationOut]:
     """Register a location (editors of its municipality; COA editors for asylum and AMV)."""
     municipality = municipality_readable(scope_for(request.user), payload.municipality)
     location = services.location_create(
@@ -52,7 +53,7 @@ def location_create(request: HttpRequest, payload: LocationIn) -> tuple[int, Loc
         status_date=payload.status_date,
         places=payload.places,
     )
-    return 201, location_out(location)
+    return Status(201, location_out(location))
 
 
 @router.get("/{location_id}", response=LocationOut)
@@ -61,7 +62,7 @@ def location_detail(request: HttpRequest, location_id: int) -> LocationOut:
 
 
 @router.post("/{location_id}/status", response={201: LocationOut})
-def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -> tuple[int, LocationOut]:
+def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -> Status[LocationOut]:
     """Move the location to another lifecycle stage from a date."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
     services.location_status_change(
@@ -71,7 +72,7 @@ def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -
         effective_date=payload.effective_date,
         reason=payload.reason,
     )
-    return 201, location_out(selectors.location_get(actor=request.user, location_id=location_id))
+    return Status(201, location_out(selectors.location_get(actor=request.user, location_id=location_id)))
 
 
 @router.get("/{location_id}/snapshots", response=list[SnapshotOut])
@@ -91,7 +92,7 @@ def snapshots(request: HttpRequest, location_id: int) -> list[SnapshotOut]:
 
 
 @router.post("/{location_id}/snapshots", response={201: SnapshotOut})
-def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn) -> tuple[int, SnapshotOut]:
+def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn) -> Status[SnapshotOut]:
     """Record the count of persons on a date (one per location per day; a second replaces the first)."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
     snapshot = services.occupancy_record(
@@ -105,11 +106,14 @@ def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn)
             note=payload.note,
         ),
     )
-    return 201, SnapshotOut(
-        location_id=location.pk,
-        date=snapshot.date,
-        persons=snapshot.persons,
-        households=snapshot.households,
-        usable_free_places=snapshot.usable_free_places,
-        note=snapshot.note,
+    return Status(
+        201,
+        SnapshotOut(
+            location_id=location.pk,
+            date=snapshot.date,
+            persons=snapshot.persons,
+            households=snapshot.households,
+            usable_free_places=snapshot.usable_free_places,
+            note=snapshot.note,
+        ),
     )

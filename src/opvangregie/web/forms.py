@@ -10,7 +10,12 @@ from opvangregie.locations.models import EventKind, StatusChoices
 
 
 class DateInput(forms.DateInput):
+    """A native date picker; its value must be ISO 8601 whatever the active language."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def _textbox(field: forms.Field) -> forms.Field:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from opvangregie.areas.models import Province, Region
-from opvangregie.core.errors import ApplicationError, NotFound
+from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
@@ -115,7 +115,7 @@ def municipality_snapshot(request: HttpRequest, code: str) -> HttpResponse:
     """Record a count from the dashboard form (htmx); answers with the refreshed table and form."""
     context = _dashboard_context(request, code)
     if context["snapshot_form"] is None:
-        return render(request, "web/error.html", {"message": _("You may not change this data."), "status": 403}, status=403)
+        raise PermissionDenied(_("You may not change this data."))
     choices = [(row.location.pk, row.location.name) for row in context["overview"].rows]
     form = SnapshotForm(request.POST, locations=choices)
     status = 200
@@ -217,6 +217,8 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
     """Record a snapshot, a status change or an event from the location page (htmx or plain POST)."""
     context = _location_context(request, location_id)
     location = context["location"]
+    if not context["can_edit"]:
+        raise PermissionDenied(_("You may not change this location."))
     forms_by_action: dict[str, Any] = {
         "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)]),
         "status": StatusForm(request.POST),
