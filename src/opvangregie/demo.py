@@ -25,8 +25,17 @@ from opvangregie.organisations.models import Membership, Organisation, Organisat
 
 PEILDATUM = date(2025, 11, 1)
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025 (stand 1 november 2025)"
-KENNEMERLAND = ["Beverwijk", "Bloemendaal", "Haarlem", "Haarlemmermeer", "Heemskerk", "Heemstede",
-                "Uitgeest", "Velsen", "Zandvoort"]
+KENNEMERLAND = [
+    "Beverwijk",
+    "Bloemendaal",
+    "Haarlem",
+    "Haarlemmermeer",
+    "Heemskerk",
+    "Heemstede",
+    "Uitgeest",
+    "Velsen",
+    "Zandvoort",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,71 +86,139 @@ def _rooms(actor: Any, location: Location, places: int, rng: random.Random) -> N
     while left:
         beds = min(left, rng.choice([1, 2, 2, 3, 4, 4, 5, 6]))
         services.room_add(
-            actor=actor, location=location, name=f"{number:03d}", beds=beds, floor=(number - 1) // 8,
-            accessible=number % 10 == 1, strangers_may_share=beds >= 4 and number % 5 == 0,
+            actor=actor,
+            location=location,
+            name=f"{number:03d}",
+            beds=beds,
+            floor=(number - 1) // 8,
+            accessible=number % 10 == 1,
+            strangers_may_share=beds >= 4 and number % 5 == 0,
         )
         number, left = number + 1, left - beds
 
 
-def _in_use(actor: Any, municipality: Municipality, name: str, group: TargetGroup, *, address: str,
-            places: int, since: date, example: bool, operator: str = "", notes: str = "") -> Location:
+def _in_use(
+    actor: Any,
+    municipality: Municipality,
+    name: str,
+    group: TargetGroup,
+    *,
+    address: str,
+    places: int,
+    since: date,
+    example: bool,
+    operator: str = "",
+    notes: str = "",
+) -> Location:
     return services.location_create(
-        actor=actor, municipality=municipality,
-        data=services.LocationInput(name=name, target_group=group, address=address, operator=operator,
-                                    notes=notes, is_example=example),
-        status=LocationStatus.IN_USE, status_date=since, places=places,
+        actor=actor,
+        municipality=municipality,
+        data=services.LocationInput(
+            name=name, target_group=group, address=address, operator=operator, notes=notes, is_example=example
+        ),
+        status=LocationStatus.IN_USE,
+        status_date=since,
+        places=places,
     )
 
 
-def _count(actor: Any, location: Location, on: date, persons: int, free: int | None = 0, note: str = "") -> None:
+def _count(actor: Any, location: Location, on: date, persons: int, *, free: int | None = 0, note: str = "") -> None:
     households = max(1, round(persons / 2.4)) if persons else 0
     services.occupancy_record(
-        actor=actor, location=location,
+        actor=actor,
+        location=location,
         data=services.OccupancyInput(on=on, persons=persons, households=households, usable_free_places=free, note=note),
     )
 
 
 def _heemstede(admin: Any, rng: random.Random) -> None:
     heemstede = Municipality.objects.get(code="GM0397")
-    services.target_set(actor=admin, municipality=heemstede, target_group=TargetGroup.UKRAINIAN, places=164,
-                        valid_from=date(2025, 1, 1), source=LETTER)
+    services.target_set(
+        actor=admin,
+        municipality=heemstede,
+        target_group=TargetGroup.UKRAINIAN,
+        places=164,
+        valid_from=date(2025, 1, 1),
+        source=LETTER,
+    )
     october = [44, 20, 20, 25]  # example split of the 112 persons in municipal reception on 1 Oct 2025
     for (name, address, places, persons, since), before in zip(HEEMSTEDE_UKRAINIAN, october, strict=True):
-        location = _in_use(admin, heemstede, name, TargetGroup.UKRAINIAN, address=address, places=places,
-                           since=since, example=False, operator="Gemeente Heemstede")
+        location = _in_use(
+            admin,
+            heemstede,
+            name,
+            TargetGroup.UKRAINIAN,
+            address=address,
+            places=places,
+            since=since,
+            example=False,
+            operator="Gemeente Heemstede",
+        )
         _rooms(admin, location, places, rng)
         _count(admin, location, date(2025, 10, 1), before, free=None, note="voorbeeld: verdeling over locaties")
         _count(admin, location, PEILDATUM, persons, free=0, note=LETTER)
-    glipperweg = _in_use(admin, heemstede, "Glipperweg", TargetGroup.UKRAINIAN, address="Glipperweg 55-57",
-                         places=12, since=date(2022, 4, 1), example=False, operator="Gemeente Heemstede",
-                         notes="Aantal plekken vóór de sloop is een voorbeeld.")
+    glipperweg = _in_use(
+        admin,
+        heemstede,
+        "Glipperweg",
+        TargetGroup.UKRAINIAN,
+        address="Glipperweg 55-57",
+        places=12,
+        since=date(2022, 4, 1),
+        example=False,
+        operator="Gemeente Heemstede",
+        notes="Aantal plekken vóór de sloop is een voorbeeld.",
+    )
     _count(admin, glipperweg, date(2025, 10, 1), 3, free=None, note="voorbeeld")
-    services.location_status_change(actor=admin, location=glipperweg, status=LocationStatus.OUT_OF_USE,
-                                    effective_date=date(2025, 10, 27), reason="sloop")
+    services.location_status_change(
+        actor=admin,
+        location=glipperweg,
+        status=LocationStatus.OUT_OF_USE,
+        effective_date=date(2025, 10, 27),
+        reason="sloop",
+    )
 
-    dreef = _in_use(admin, heemstede, "Heemsteedse Dreef", TargetGroup.AMV, address="Heemsteedse Dreef",
-                    places=16, since=date(2024, 6, 1), example=False, operator="COA",
-                    notes="13 kinderen van 13-14 jaar; de leeftijdsgroep wordt verbreed naar 15 jaar. "
-                          "Evaluatie van uitbreiding van 16 naar 20 plekken uitgesteld tot juli 2026.")
+    dreef = _in_use(
+        admin,
+        heemstede,
+        "Heemsteedse Dreef",
+        TargetGroup.AMV,
+        address="Heemsteedse Dreef",
+        places=16,
+        since=date(2024, 6, 1),
+        example=False,
+        operator="COA",
+        notes="13 kinderen van 13-14 jaar; de leeftijdsgroep wordt verbreed naar 15 jaar. "
+        "Evaluatie van uitbreiding van 16 naar 20 plekken uitgesteld tot juli 2026.",
+    )
     _count(admin, dreef, PEILDATUM, 13, free=None, note=LETTER)
 
     princehof = services.location_create(
-        actor=admin, municipality=heemstede,
+        actor=admin,
+        municipality=heemstede,
         data=services.LocationInput(
-            name="Princehof", target_group=TargetGroup.UKRAINIAN, address="Glipperweg 55-57",
-            follow_up_after_years=5, operator="Gemeente Heemstede",
+            name="Princehof",
+            target_group=TargetGroup.UKRAINIAN,
+            address="Glipperweg 55-57",
+            follow_up_after_years=5,
+            operator="Gemeente Heemstede",
             notes="Nieuwbouw op de plek van de Glipperweg (sloop vanaf 27 oktober 2025). De eerste vijf jaar "
-                  "voor Oekraïense ontheemden, daarna voor een andere doelgroep.",
+            "voor Oekraïense ontheemden, daarna voor een andere doelgroep.",
         ),
-        status=LocationStatus.DECIDED, status_date=date(2025, 9, 1),
+        status=LocationStatus.DECIDED,
+        status_date=date(2025, 9, 1),
     )
     for kind, on, title, description in [
         (EventKind.SOUNDING_BOARD, date(2025, 9, 24), "Klankbordgroep, eerste bijeenkomst", ""),
         (EventKind.SOUNDING_BOARD, date(2025, 10, 22), "Klankbordgroep, tweede bijeenkomst", ""),
         (EventKind.OTHER, date(2025, 10, 27), "Start sloop Glipperweg", "Sloop van de bestaande bebouwing."),
-        (EventKind.PERMIT_APPLIED, date(2025, 11, 11), "Omgevingsvergunning aangevraagd",
-         "Gemeld in het raadsinformatiebericht; onherroepelijk in februari 2026 als binnen zes weken na "
-         "verlening geen bezwaar is gemaakt."),
+        (
+            EventKind.PERMIT_APPLIED,
+            date(2025, 11, 11),
+            "Omgevingsvergunning aangevraagd",
+            "Gemeld in het raadsinformatiebericht; onherroepelijk in februari 2026 als binnen zes weken na "
+            "verlening geen bezwaar is gemaakt.",
+        ),
         (EventKind.LETTER, date(2025, 11, 11), "Raadsinformatiebericht opvang", LETTER),
     ]:
         services.event_add(actor=admin, location=princehof, kind=kind, on=on, title=title, description=description)
@@ -152,19 +229,33 @@ def _kennemerland_examples(admin: Any, rng: random.Random) -> None:
     years = {y.municipality_id: y.population for y in MunicipalityYear.objects.filter(reference_year=2025)}
     for municipality in Municipality.objects.filter(name__in=KENNEMERLAND).exclude(code="GM0397"):
         target = round(years[municipality.pk] * 164 / 27_593)
-        services.target_set(actor=admin, municipality=municipality, target_group=TargetGroup.UKRAINIAN,
-                            places=target, valid_from=date(2025, 1, 1), source="voorbeeld", is_example=True)
+        services.target_set(
+            actor=admin,
+            municipality=municipality,
+            target_group=TargetGroup.UKRAINIAN,
+            places=target,
+            valid_from=date(2025, 1, 1),
+            source="voorbeeld",
+            is_example=True,
+        )
         left = target + rng.randint(-target // 5, target // 6)
         for number in range(1, 1 + max(1, min(4, target // 60))):
             places = left if number == max(1, min(4, target // 60)) else rng.randint(15, max(16, left // 2))
             left -= places
             if places <= 0:
                 break
-            location = _in_use(admin, municipality, f"Voorbeeldlocatie {number}", TargetGroup.UKRAINIAN,
-                               address="voorbeeld", places=places, since=date(2022, 4, 1), example=True)
+            location = _in_use(
+                admin,
+                municipality,
+                f"Voorbeeldlocatie {number}",
+                TargetGroup.UKRAINIAN,
+                address="voorbeeld",
+                places=places,
+                since=date(2022, 4, 1),
+                example=True,
+            )
             persons = rng.randint(int(places * 0.6), places)
-            _count(admin, location, date(2025, 10, 1), max(0, persons - rng.randint(0, 5)), free=None,
-                   note="voorbeeld")
+            _count(admin, location, date(2025, 10, 1), max(0, persons - rng.randint(0, 5)), free=None, note="voorbeeld")
             _count(admin, location, PEILDATUM, persons, free=rng.randint(0, places - persons), note="voorbeeld")
 
 
@@ -175,26 +266,41 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
     reference_data_load(year=2025)
     admin = _user(DEMO_USERS[-1], is_staff=True, is_superuser=True)
     codes = list(Municipality.objects.filter(name__in=KENNEMERLAND).values_list("code", flat=True))
-    region = region_define(actor=admin, name="Kennemerland", municipality_codes=codes,
-                           description="Samenwerkingsverband van de 9 gemeenten van veiligheidsregio Kennemerland.")
+    region = region_define(
+        actor=admin,
+        name="Kennemerland",
+        municipality_codes=codes,
+        description="Samenwerkingsverband van de 9 gemeenten van veiligheidsregio Kennemerland.",
+    )
     organisations = {
         "heemstede": Organisation.objects.get_or_create(
-            name="Gemeente Heemstede", kind=OrganisationKind.MUNICIPALITY,
-            municipality=Municipality.objects.get(code="GM0397"))[0],
+            name="Gemeente Heemstede",
+            kind=OrganisationKind.MUNICIPALITY,
+            municipality=Municipality.objects.get(code="GM0397"),
+        )[0],
         "haarlem": Organisation.objects.get_or_create(
-            name="Gemeente Haarlem", kind=OrganisationKind.MUNICIPALITY,
-            municipality=Municipality.objects.get(name="Haarlem"))[0],
+            name="Gemeente Haarlem",
+            kind=OrganisationKind.MUNICIPALITY,
+            municipality=Municipality.objects.get(name="Haarlem"),
+        )[0],
         "kennemerland": Organisation.objects.get_or_create(
-            name="Regio Kennemerland", kind=OrganisationKind.REGION, region=region)[0],
+            name="Regio Kennemerland", kind=OrganisationKind.REGION, region=region
+        )[0],
         "noordholland": Organisation.objects.get_or_create(
-            name="Provincie Noord-Holland", kind=OrganisationKind.PROVINCE,
-            province=Province.objects.get(code="PV27"))[0],
+            name="Provincie Noord-Holland", kind=OrganisationKind.PROVINCE, province=Province.objects.get(code="PV27")
+        )[0],
         "coa": Organisation.objects.get_or_create(name="COA", kind=OrganisationKind.COA)[0],
         "rijk": Organisation.objects.get_or_create(name="Rijk (landelijk)", kind=OrganisationKind.NATIONAL)[0],
     }
-    roles = {"heemstede": ("heemstede", Role.EDITOR), "raadslid": ("heemstede", Role.VIEWER),
-             "haarlem": ("haarlem", Role.EDITOR), "kennemerland": ("kennemerland", Role.VIEWER),
-             "noordholland": ("noordholland", Role.VIEWER), "coa": ("coa", Role.EDITOR), "rijk": ("rijk", Role.VIEWER)}
+    roles = {
+        "heemstede": ("heemstede", Role.EDITOR),
+        "raadslid": ("heemstede", Role.VIEWER),
+        "haarlem": ("haarlem", Role.EDITOR),
+        "kennemerland": ("kennemerland", Role.VIEWER),
+        "noordholland": ("noordholland", Role.VIEWER),
+        "coa": ("coa", Role.EDITOR),
+        "rijk": ("rijk", Role.VIEWER),
+    }
     for spec in DEMO_USERS[:-1]:
         organisation, role = roles[spec.username]
         _member(_user(spec), organisations[organisation], role)

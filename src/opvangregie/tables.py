@@ -36,7 +36,10 @@ def _rows_from_xlsx(content: bytes) -> list[list[CellValue]]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise ValidationError("Het bestand is geen geldig Excel-bestand (.xlsx).") from exc
     sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    rows: list[list[CellValue]] = [
+        [cell if isinstance(cell, (str, int, float, date, datetime)) or cell is None else str(cell) for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
     workbook.close()
     return rows
 
@@ -54,7 +57,11 @@ def _rows_from_csv(content: bytes) -> list[list[CellValue]]:
 
 
 def read_table(
-    *, file_name: str, content: bytes, required: Sequence[str], optional: Sequence[str] = (),
+    *,
+    file_name: str,
+    content: bytes,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
     aliases: dict[str, str] | None = None,
 ) -> list[TableRow]:
     """Rows of the first sheet (or the CSV) as dicts keyed by normalised column name.
@@ -96,7 +103,7 @@ def cell_int(value: CellValue, column: str) -> int | None:
     """A whole number from a cell (None when empty); refuses fractions and text."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool) or isinstance(value, (date, datetime)):
+    if isinstance(value, (bool, date, datetime)):
         raise ValidationError(f"{column}: {value!r} is geen geheel getal.")
     if isinstance(value, float):
         if not value.is_integer():
@@ -134,12 +141,18 @@ class Column:
 
 
 def write_xlsx(
-    *, title: str, columns: Sequence[Column], rows: Sequence[Sequence[CellValue]], reference_date: date,
-    source: str, notes: Sequence[str] = (),
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[CellValue]],
+    reference_date: date,
+    source: str,
+    notes: Sequence[str] = (),
 ) -> bytes:
     """An Excel workbook with the table on sheet 1, led by its title, reference date, units and source."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -160,9 +173,9 @@ def write_xlsx(
     for row in rows:
         sheet.append(list(row))
     for index, column in enumerate(columns, start=1):
-        letter = sheet.cell(row=header_row, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(column.title) + len(column.unit) + 4)
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.freeze_panes = f"A{header_row + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -45,7 +45,9 @@ def test_municipality_list_follows_the_scope(as_user) -> None:
     assert [m["code"] for m in as_user("heemstede").get("/api/municipalities").json()] == ["GM0397"]
     assert len(as_user("noordholland").get("/api/municipalities").json()) == 44
     heemstede = as_user("rijk").get("/api/municipalities", {"province": "PV27"}).json()
-    assert {"code": "GM0397", "population": 27593}.items() <= next(m for m in heemstede if m["code"] == "GM0397").items()
+    assert {"code": "GM0397", "population": 27593}.items() <= next(
+        m for m in heemstede if m["code"] == "GM0397"
+    ).items()
 
 
 def test_region_and_province_overviews(as_user) -> None:
@@ -89,12 +91,14 @@ def test_bad_snapshots_get_a_4xx_with_a_message(as_user, payload: dict, status: 
     assert OccupancySnapshot.objects.count() == before
 
 
-@pytest.mark.parametrize(("username", "status"), [("raadslid", 403), ("noordholland", 403), ("haarlem", 404),
-                                                  ("coa", 404)])
+@pytest.mark.parametrize(
+    ("username", "status"), [("raadslid", 403), ("noordholland", 403), ("haarlem", 404), ("coa", 404)]
+)
 def test_who_may_not_record_heemstede_counts(as_user, username: str, status: int) -> None:
     before = OccupancySnapshot.objects.count()
     response = as_user(username).post(
-        f"/api/locations/{kerklaan().pk}/snapshots", {"date": "2025-11-20", "persons": 50},
+        f"/api/locations/{kerklaan().pk}/snapshots",
+        {"date": "2025-11-20", "persons": 50},
         content_type="application/json",
     )
     assert response.status_code == status
@@ -105,17 +109,28 @@ def test_creating_a_location_and_changing_its_status(as_user) -> None:
     client = as_user("heemstede")
     created = client.post(
         "/api/locations",
-        {"municipality": "GM0397", "name": "Nieuwe locatie", "target_group": "ukrainian", "status": "decided",
-         "status_date": "2025-11-01"},
+        {
+            "municipality": "GM0397",
+            "name": "Nieuwe locatie",
+            "target_group": "ukrainian",
+            "status": "decided",
+            "status_date": "2025-11-01",
+        },
         content_type="application/json",
     )
     assert created.status_code == 201, created.content
     location_id = created.json()["id"]
-    moved = client.post(f"/api/locations/{location_id}/status", {"status": "closed", "effective_date": "2025-11-02"},
-                        content_type="application/json")
+    moved = client.post(
+        f"/api/locations/{location_id}/status",
+        {"status": "closed", "effective_date": "2025-11-02"},
+        content_type="application/json",
+    )
     assert moved.json()["status"] == "closed"
-    refused = client.post(f"/api/locations/{location_id}/status", {"status": "in_use", "effective_date": "2025-11-03"},
-                          content_type="application/json")
+    refused = client.post(
+        f"/api/locations/{location_id}/status",
+        {"status": "in_use", "effective_date": "2025-11-03"},
+        content_type="application/json",
+    )
     assert refused.status_code == 422
     assert "geen toegestane overgang" in refused.json()["detail"]
     forbidden = as_user("haarlem").post(

@@ -34,7 +34,9 @@ def test_next_year_is_stored_beside_this_year(tmp_path: Path) -> None:
     text = municipality_file(2025).read_text(encoding="utf-8")
     next_year = tmp_path / "municipalities-2026.csv"
     next_year.write_text(
-        text.replace("GM0397,Heemstede,Noord-Holland,27593,2024-01-01", "GM0397,Heemstede,Noord-Holland,27700,2025-01-01"),
+        text.replace(
+            "GM0397,Heemstede,Noord-Holland,27593,2024-01-01", "GM0397,Heemstede,Noord-Holland,27700,2025-01-01"
+        ),
         encoding="utf-8",
     )
     reference_data_load(year=2026, path=next_year)

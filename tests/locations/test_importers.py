@@ -44,7 +44,7 @@ def test_a_good_file_is_recorded_whole(users: dict, heemstede: Municipality) -> 
 
 
 def test_a_csv_with_semicolons_and_dutch_dates(users: dict, heemstede: Municipality) -> None:
-    content = "locatie;datum;personen\nKerklaan;20-11-2025;49\n".encode()
+    content = b"locatie;datum;personen\nKerklaan;20-11-2025;49\n"
     assert run(users, heemstede, content, "tellingen.csv") == 1
     assert OccupancySnapshot.objects.get(location__name="Kerklaan", date=date(2025, 11, 20)).persons == 49
 
@@ -85,8 +85,9 @@ def test_one_bad_row_refuses_the_file(users: dict, heemstede: Municipality, rows
         (b"locatie,datum,personen\n", "a.pdf", "Alleen Excel"),
     ],
 )
-def test_unreadable_files_are_refused(users: dict, heemstede: Municipality, content: bytes, name: str,
-                                      expected: str) -> None:
+def test_unreadable_files_are_refused(
+    users: dict, heemstede: Municipality, content: bytes, name: str, expected: str
+) -> None:
     before = OccupancySnapshot.objects.count()
     with pytest.raises(ValidationError, match=expected):
         run(users, heemstede, content, name)

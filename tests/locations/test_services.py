@@ -77,8 +77,11 @@ def test_only_heemstede_editors_record_heemstede_ukrainian_counts(
         services.occupancy_record(actor=users[username], location=kerklaan, data=count(50))
     with pytest.raises(PermissionDenied):
         services.location_status_change(
-            actor=users[username], location=kerklaan, status=LocationStatus.OUT_OF_USE,
-            effective_date=date(2025, 11, 15), reason="test",
+            actor=users[username],
+            location=kerklaan,
+            status=LocationStatus.OUT_OF_USE,
+            effective_date=date(2025, 11, 15),
+            reason="test",
         )
 
 
@@ -91,7 +94,8 @@ def test_coa_editor_changes_the_amv_location(users: dict, heemstede: Municipalit
 def test_coa_cannot_create_a_ukrainian_location(users: dict, heemstede: Municipality) -> None:
     with pytest.raises(PermissionDenied):
         services.location_create(
-            actor=users["coa"], municipality=heemstede,
+            actor=users["coa"],
+            municipality=heemstede,
             data=services.LocationInput(name="Nieuw", target_group=TargetGroup.UKRAINIAN),
             status_date=date(2025, 11, 1),
         )
@@ -100,29 +104,47 @@ def test_coa_cannot_create_a_ukrainian_location(users: dict, heemstede: Municipa
 def test_lifecycle_from_plan_to_use_and_out_of_use(users: dict, heemstede: Municipality) -> None:
     editor = users["heemstede"]
     location = services.location_create(
-        actor=editor, municipality=heemstede,
-        data=services.LocationInput(name="Nieuwe locatie", target_group=TargetGroup.UKRAINIAN,
-                                    rd_x=Decimal("102000"), rd_y=Decimal("484000")),
+        actor=editor,
+        municipality=heemstede,
+        data=services.LocationInput(
+            name="Nieuwe locatie", target_group=TargetGroup.UKRAINIAN, rd_x=Decimal("102000"), rd_y=Decimal("484000")
+        ),
         status_date=date(2025, 1, 1),
     )
-    services.location_status_change(actor=editor, location=location, status=LocationStatus.DECIDED,
-                                    effective_date=date(2025, 2, 1))
+    services.location_status_change(
+        actor=editor, location=location, status=LocationStatus.DECIDED, effective_date=date(2025, 2, 1)
+    )
     with pytest.raises(ValidationError, match="geen toegestane overgang"):
-        services.location_status_change(actor=editor, location=location, status=LocationStatus.OUT_OF_USE,
-                                        effective_date=date(2025, 3, 1), reason="x")
-    services.location_status_change(actor=editor, location=location, status=LocationStatus.IN_USE,
-                                    effective_date=date(2025, 3, 1))
+        services.location_status_change(
+            actor=editor,
+            location=location,
+            status=LocationStatus.OUT_OF_USE,
+            effective_date=date(2025, 3, 1),
+            reason="x",
+        )
+    services.location_status_change(
+        actor=editor, location=location, status=LocationStatus.IN_USE, effective_date=date(2025, 3, 1)
+    )
     services.location_capacity_set(actor=editor, location=location, places=10, effective_date=date(2025, 3, 1))
     services.occupancy_record(actor=editor, location=location, data=count(8, on=date(2025, 4, 1)))
     with pytest.raises(ValidationError, match="reden"):
-        services.location_status_change(actor=editor, location=location, status=LocationStatus.OUT_OF_USE,
-                                        effective_date=date(2025, 5, 1))
-    services.location_status_change(actor=editor, location=location, status=LocationStatus.OUT_OF_USE,
-                                    effective_date=date(2025, 5, 1), reason="sloop")
+        services.location_status_change(
+            actor=editor, location=location, status=LocationStatus.OUT_OF_USE, effective_date=date(2025, 5, 1)
+        )
+    services.location_status_change(
+        actor=editor,
+        location=location,
+        status=LocationStatus.OUT_OF_USE,
+        effective_date=date(2025, 5, 1),
+        reason="sloop",
+    )
     location.refresh_from_db()
     assert location.status == LocationStatus.OUT_OF_USE
     assert list(location.status_changes.values_list("status", flat=True)) == [
-        "planned", "decided", "in_use", "out_of_use"
+        "planned",
+        "decided",
+        "in_use",
+        "out_of_use",
     ]
     assert location.history.filter(history_user=editor).exists()
 
@@ -130,30 +152,50 @@ def test_lifecycle_from_plan_to_use_and_out_of_use(users: dict, heemstede: Munic
 def test_location_input_is_validated(users: dict, heemstede: Municipality) -> None:
     editor = users["heemstede"]
     with pytest.raises(ValidationError, match="al een locatie"):
-        services.location_create(actor=editor, municipality=heemstede,
-                                 data=services.LocationInput(name="Kerklaan", target_group=TargetGroup.UKRAINIAN),
-                                 status_date=date(2025, 1, 1))
+        services.location_create(
+            actor=editor,
+            municipality=heemstede,
+            data=services.LocationInput(name="Kerklaan", target_group=TargetGroup.UKRAINIAN),
+            status_date=date(2025, 1, 1),
+        )
     with pytest.raises(ValidationError, match="RD-stelsel"):
-        services.location_create(actor=editor, municipality=heemstede,
-                                 data=services.LocationInput(name="X", target_group=TargetGroup.UKRAINIAN,
-                                                             rd_x=Decimal("4.6"), rd_y=Decimal("52.3")),
-                                 status_date=date(2025, 1, 1))
+        services.location_create(
+            actor=editor,
+            municipality=heemstede,
+            data=services.LocationInput(
+                name="X", target_group=TargetGroup.UKRAINIAN, rd_x=Decimal("4.6"), rd_y=Decimal("52.3")
+            ),
+            status_date=date(2025, 1, 1),
+        )
     with pytest.raises(ValidationError, match="beide"):
-        services.location_create(actor=editor, municipality=heemstede,
-                                 data=services.LocationInput(name="X", target_group=TargetGroup.UKRAINIAN,
-                                                             rd_x=Decimal("102000")),
-                                 status_date=date(2025, 1, 1))
+        services.location_create(
+            actor=editor,
+            municipality=heemstede,
+            data=services.LocationInput(name="X", target_group=TargetGroup.UKRAINIAN, rd_x=Decimal("102000")),
+            status_date=date(2025, 1, 1),
+        )
 
 
 def test_timeline_event_and_target(users: dict, heemstede: Municipality) -> None:
     princehof = heemstede.locations.get(name="Princehof")
-    event = services.event_add(actor=users["heemstede"], location=princehof, kind=EventKind.PERMIT_GRANTED,
-                               on=date(2025, 12, 1), title="Omgevingsvergunning verleend")
+    event = services.event_add(
+        actor=users["heemstede"],
+        location=princehof,
+        kind=EventKind.PERMIT_GRANTED,
+        on=date(2025, 12, 1),
+        title="Omgevingsvergunning verleend",
+    )
     assert event.history.first().history_user == users["heemstede"]
     assert [e.date for e in princehof.events.filter(kind="sounding_board")] == [date(2025, 9, 24), date(2025, 10, 22)]
     with pytest.raises(PermissionDenied):
-        services.target_set(actor=users["haarlem"], municipality=heemstede, target_group=TargetGroup.UKRAINIAN,
-                            places=200, valid_from=date(2026, 1, 1))
+        services.target_set(
+            actor=users["haarlem"],
+            municipality=heemstede,
+            target_group=TargetGroup.UKRAINIAN,
+            places=200,
+            valid_from=date(2026, 1, 1),
+        )
     with pytest.raises(PermissionDenied):
-        services.event_add(actor=users["raadslid"], location=princehof, kind=EventKind.OTHER,
-                           on=date(2025, 12, 1), title="x")
+        services.event_add(
+            actor=users["raadslid"], location=princehof, kind=EventKind.OTHER, on=date(2025, 12, 1), title="x"
+        )

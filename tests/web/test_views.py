@@ -56,8 +56,9 @@ def test_council_member_sees_the_table_without_forms(login) -> None:
     assert cell(html, "total-places") == "169"
     assert 'id="snapshot-form"' not in html
     kerklaan = Location.objects.get(name="Kerklaan")
-    response = login("raadslid").post(f"/locatie/{kerklaan.pk}/snapshot/", {"location": kerklaan.pk,
-                                                                             "date": "2025-11-20", "persons": 1})
+    response = login("raadslid").post(
+        f"/locatie/{kerklaan.pk}/snapshot/", {"location": kerklaan.pk, "date": "2025-11-20", "persons": 1}
+    )
     assert response.status_code == 403
     assert not OccupancySnapshot.objects.filter(date="2025-11-20").exists()
 
@@ -109,8 +110,10 @@ def test_status_change_from_the_location_page(login) -> None:
     client = login("heemstede")
     refused = client.post(f"/locatie/{kerklaan.pk}/status/", {"status": "out_of_use", "effective_date": "2025-11-20"})
     assert refused.status_code == 422
-    done = client.post(f"/locatie/{kerklaan.pk}/status/",
-                       {"status": "out_of_use", "effective_date": "2025-11-20", "reason": "renovatie"})
+    done = client.post(
+        f"/locatie/{kerklaan.pk}/status/",
+        {"status": "out_of_use", "effective_date": "2025-11-20", "reason": "renovatie"},
+    )
     assert done.status_code == 302
     kerklaan.refresh_from_db()
     assert kerklaan.status == "out_of_use"
@@ -120,7 +123,7 @@ def test_excel_export_opens_again_with_the_figures(login) -> None:
     response = login("heemstede").get("/gemeente/GM0397/export.xlsx", {"datum": "2025-11-01"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [row for row in sheet.iter_rows(values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][1].date().isoformat() == "2025-11-01"
     total = next(row for row in rows if row[0] and str(row[0]).startswith(("Totaal", "Total")))
     assert total[1:3] == (169, 115)
@@ -145,7 +148,8 @@ def upload(content: bytes) -> io.BytesIO:
 
 def test_import_page_reports_errors_per_row_and_saves_nothing(login) -> None:
     response = login("heemstede").post(
-        "/gemeente/GM0397/import/", {"file": upload(xlsx([["Kerklaan", "2025-11-20", 50], ["Nergens", "2025-11-20", 3]]))}
+        "/gemeente/GM0397/import/",
+        {"file": upload(xlsx([["Kerklaan", "2025-11-20", 50], ["Nergens", "2025-11-20", 3]]))},
     )
     html = response.content.decode()
     assert response.status_code == 422
@@ -155,7 +159,9 @@ def test_import_page_reports_errors_per_row_and_saves_nothing(login) -> None:
 
 
 def test_import_page_records_a_good_file(login) -> None:
-    response = login("heemstede").post("/gemeente/GM0397/import/", {"file": upload(xlsx([["Kerklaan", "2025-11-20", 50]]))})
+    response = login("heemstede").post(
+        "/gemeente/GM0397/import/", {"file": upload(xlsx([["Kerklaan", "2025-11-20", 50]]))}
+    )
     assert response.status_code == 302
     assert OccupancySnapshot.objects.get(date="2025-11-20").persons == 50
 

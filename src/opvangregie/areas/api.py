@@ -34,8 +34,7 @@ def municipalities(request: HttpRequest, province: str | None = None, year: int 
     if province:
         queryset = queryset.filter(province__code=province)
     population = {
-        y.municipality_id: y
-        for y in MunicipalityYear.objects.filter(reference_year=year, municipality__in=queryset)
+        y.municipality_id: y for y in MunicipalityYear.objects.filter(reference_year=year, municipality__in=queryset)
     }
     return [
         MunicipalityOut(

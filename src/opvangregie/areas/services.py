@@ -61,7 +61,9 @@ def reference_data_load(*, year: int, path: Path | None = None) -> LoadReport:
         elif regions[row.safety_region].province_id != provinces[row.province].pk:
             errors.append(f"{row.code}: veiligheidsregio {row.safety_region} ligt niet in {row.province}")
     if errors:
-        raise ValidationError("Referentiegegevens zijn niet consistent; niets is ingelezen.", details={"errors": errors})
+        raise ValidationError(
+            "Referentiegegevens zijn niet consistent; niets is ingelezen.", details={"errors": errors}
+        )
 
     latest_year = max([year, *MunicipalityYear.objects.values_list("reference_year", flat=True)])
     for row in rows:
@@ -107,9 +109,7 @@ def region_define(
         raise ValidationError(f"Onbekende gemeentecodes: {', '.join(unknown)}.")
     if not members:
         raise ValidationError("Een regio heeft ten minste één gemeente.")
-    region, _ = Region.objects.update_or_create(
-        slug=slugify(name), defaults={"name": name, "description": description}
-    )
+    region, _ = Region.objects.update_or_create(slug=slugify(name), defaults={"name": name, "description": description})
     region._history_user = actor  # type: ignore[attr-defined]
     region.save()
     region.members.set(members)

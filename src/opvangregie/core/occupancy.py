@@ -87,7 +87,7 @@ class Totals:
 
     @property
     def is_full(self) -> bool:
-        """"Vol": locations are in use, but none has a usable place left."""
+        """ "Vol": locations are in use, but none has a usable place left."""
         return self.locations_in_use > 0 and self.free_places == 0
 
 
@@ -107,10 +107,7 @@ def location_figures(history: LocationHistory, on: date) -> LocationFigures:
     snapshot = _latest_on_or_before((s for s in history.snapshots if s.on >= in_use_since), on, "on")
     if snapshot is None:
         return LocationFigures(history.key, on, status, places, 0, 0, places)
-    if snapshot.usable_free_places is not None:
-        free = snapshot.usable_free_places
-    else:
-        free = max(places - snapshot.persons, 0)
+    free = snapshot.usable_free_places if snapshot.usable_free_places is not None else max(places - snapshot.persons, 0)
     return LocationFigures(
         history.key, on, status, places, snapshot.persons, snapshot.households or 0, free, snapshot.on
     )

@@ -76,6 +76,9 @@ class StatusChange(models.Model):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
 
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.status} from {self.effective_date}"
+
 
 class CapacityChange(models.Model):
     """From ``effective_date`` the location has ``places`` nominal places."""
@@ -90,6 +93,9 @@ class CapacityChange(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["location", "effective_date"], name="unique_capacity_change_date")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.places} places from {self.effective_date}"
 
 
 class Room(models.Model):
@@ -130,6 +136,9 @@ class OccupancySnapshot(models.Model):
         verbose_name = _("occupancy snapshot")
         verbose_name_plural = _("occupancy snapshots")
 
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.persons} persons on {self.date}"
+
 
 class EventKind(models.TextChoices):
     SOUNDING_BOARD = "sounding_board", _("sounding-board meeting")
@@ -156,6 +165,9 @@ class LocationEvent(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    def __str__(self) -> str:
+        return f"{self.date}: {self.title}"
+
 
 class MunicipalTarget(models.Model):
     """A municipality's target in places for one target group, valid from a date (versioned input)."""
@@ -175,3 +187,6 @@ class MunicipalTarget(models.Model):
                 fields=["municipality", "target_group", "valid_from"], name="unique_target_per_date"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.places} {self.target_group} places from {self.valid_from}"

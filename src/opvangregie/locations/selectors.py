@@ -66,9 +66,7 @@ def location_get(*, actor: Any, location_id: int) -> Location:
 
 
 def location_editable(*, actor: Any, location: Location) -> bool:
-    return scope_for(actor).edits_location(
-        municipality_id=location.municipality_id, target_group=location.target_group
-    )
+    return scope_for(actor).edits_location(municipality_id=location.municipality_id, target_group=location.target_group)
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,7 +276,9 @@ def target_set(
     is_example: bool = False,
 ) -> MunicipalTarget:
     """Record the municipality's target in places for a target group from ``valid_from``."""
-    require(scope_for(actor).edits_municipality(municipality.pk), "U mag de taakstelling van deze gemeente niet wijzigen.")
+    require(
+        scope_for(actor).edits_municipality(municipality.pk), "U mag de taakstelling van deze gemeente niet wijzigen."
+    )
     if places < 0:
         raise ValidationError("Een taakstelling kan niet negatief zijn.")
     target = MunicipalTarget.objects.filter(

@@ -52,7 +52,12 @@ class Organisation(models.Model):
                     Q(kind="municipality", municipality__isnull=False, region__isnull=True, province__isnull=True)
                     | Q(kind="region", municipality__isnull=True, region__isnull=False, province__isnull=True)
                     | Q(kind="province", municipality__isnull=True, region__isnull=True, province__isnull=False)
-                    | Q(kind__in=["coa", "national"], municipality__isnull=True, region__isnull=True, province__isnull=True)
+                    | Q(
+                        kind__in=["coa", "national"],
+                        municipality__isnull=True,
+                        region__isnull=True,
+                        province__isnull=True,
+                    )
                 ),
             )
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from opvangregie.locations.selectors import SeriesPoint
 
@@ -17,7 +18,7 @@ def occupancy_chart_svg(points: Sequence[SeriesPoint], *, places_label: str, per
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    dates = [p.on for p in points]
+    dates: Any = [p.on for p in points]  # matplotlib converts dates itself
     figure, axes = plt.subplots(figsize=(7, 2.8), dpi=96)
     try:
         axes.step(dates, [p.places for p in points], where="post", label=places_label, color="#01689b", linewidth=2)

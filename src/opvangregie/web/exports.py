@@ -28,8 +28,16 @@ def municipality_xlsx(municipality: Municipality, overview: Overview) -> bytes:
         ]
         for row in overview.rows
     ]
-    rows.append([f"{_('Total')} {municipality.name}", overview.totals.places, overview.totals.persons,
-                 overview.totals.households, overview.totals.free_places, ""])
+    rows.append(
+        [
+            f"{_('Total')} {municipality.name}",
+            overview.totals.places,
+            overview.totals.persons,
+            overview.totals.households,
+            overview.totals.free_places,
+            "",
+        ]
+    )
     if overview.target is not None:
         rows.append([_("Target"), overview.target, None, None, None, ""])
     return write_xlsx(
@@ -61,8 +69,17 @@ def area_xlsx(name: str, overview: AreaOverview) -> bytes:
         ]
         for row in overview.rows
     ]
-    rows.append(["", f"{_('Total')} {name}", overview.totals.places, overview.totals.persons, overview.target,
-                 overview.target_gap, ""])
+    rows.append(
+        [
+            "",
+            f"{_('Total')} {name}",
+            overview.totals.places,
+            overview.totals.persons,
+            overview.target,
+            overview.target_gap,
+            "",
+        ]
+    )
     return write_xlsx(
         title=f"{name} – {_group_label(overview.target_group.value)}",
         columns=[

@@ -21,6 +21,8 @@ class ApplicationErrorMiddleware:
         if not isinstance(exception, ApplicationError):
             return None
         return render(
-            request, "web/error.html", {"message": exception.message, "status": exception.status_code},
+            request,
+            "web/error.html",
+            {"message": exception.message, "status": exception.status_code},
             status=exception.status_code,
         )

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from opvangregie.areas.models import Province, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
@@ -25,13 +26,18 @@ from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
 from opvangregie.web.forms import DateChoiceForm, EventForm, ImportForm, SnapshotForm, StatusForm
 
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _reference_date(request: HttpRequest) -> date:
     form = DateChoiceForm(request.GET)
     if form.is_valid() and form.cleaned_data["datum"]:
-        return form.cleaned_data["datum"]  # type: ignore[no-any-return]
+        return form.cleaned_data["datum"]
     return timezone.localdate()
 
 
@@ -80,9 +86,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
     scope = scope_for(request.user)
     municipality = municipality_readable(scope, code)
     on, group = _reference_date(request), _target_group(request)
-    overview = selectors.municipality_overview(
-        actor=request.user, municipality=municipality, on=on, target_group=group
-    )
+    overview = selectors.municipality_overview(actor=request.user, municipality=municipality, on=on, target_group=group)
     register = (
         selectors.locations_readable(scope)
         .filter(municipality=municipality)
@@ -90,7 +94,9 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         .order_by("name")
     )
     can_edit = scope.edits_municipality(municipality.pk)
-    in_use = [(row.location.pk, row.location.name) for row in overview.rows if row.figures.status is LocationStatus.IN_USE]
+    in_use = [
+        (row.location.pk, row.location.name) for row in overview.rows if row.figures.status is LocationStatus.IN_USE
+    ]
     return {
         "municipality": municipality,
         "overview": overview,
@@ -111,7 +117,7 @@ def municipality_dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def municipality_snapshot(request: HttpRequest, code: str) -> HttpResponse:
+def municipality_snapshot(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """Record a count from the dashboard form (htmx); answers with the refreshed table and form."""
     context = _dashboard_context(request, code)
     if context["snapshot_form"] is None:
