@@ -186,3 +186,8 @@ def test_english_is_available(login) -> None:
     client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
     html = client.get("/gemeente/GM0397/", {"datum": "2025-11-01"}).content.decode()
     assert "Opvang in Heemstede" in html
+
+
+def test_dutch_is_the_default_whatever_the_browser_prefers(login) -> None:
+    html = login("heemstede").get("/gemeente/GM0397/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert "Opvang in Heemstede" in html

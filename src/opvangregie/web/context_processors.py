@@ -6,8 +6,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from opvangregie.areas.models import Municipality
 from opvangregie.locations.selectors import provinces_readable, regions_readable
-from opvangregie.organisations.scope import readable_municipalities, scope_for
+from opvangregie.organisations.models import OrganisationKind
+from opvangregie.organisations.scope import scope_for
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -15,10 +17,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     scope = scope_for(user)
-    own = readable_municipalities(scope).filter(pk__in=scope.editable_municipalities | scope.readable_municipalities)
-    wide = scope.is_superuser or scope.reads_all
+    own = Municipality.objects.filter(
+        organisation__kind=OrganisationKind.MUNICIPALITY, organisation__memberships__user=user
+    ).order_by("name")
     return {
-        "nav_municipalities": [] if wide else list(own[:12]),
+        "nav_municipalities": list(own[:6]),
         "nav_regions": list(regions_readable(scope)[:12]),
         "nav_provinces": list(provinces_readable(scope)[:12]),
         "nav_is_coa": scope.coa_reader,

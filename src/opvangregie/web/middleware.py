@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from opvangregie.core.errors import ApplicationError
 
@@ -26,3 +28,24 @@ class ApplicationErrorMiddleware:
             {"message": exception.message, "status": exception.status_code},
             status=exception.status_code,
         )
+
+
+class LanguageMiddleware:
+    """Dutch by default; English (or another listed language) only when the user chose it.
+
+    Unlike Django's LocaleMiddleware, the browser's Accept-Language is ignored: the interface of a
+    Dutch municipality speaks Dutch unless the user picks another language (cookie set by
+    ``set_language``).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
