@@ -1,0 +1,106 @@
+"""Benchmark: province overview with prefetching against a naive per-location baseline, same run.
+
+Builds a synthetic province (44 municipalities x 10 locations x 24 monthly counts) in a fresh test
+database, then times ``selectors.province_overview`` and a baseline that queries each location's
+history separately (what a straightforward implementation does), and prints both with their ratio,
+query counts and peak memory.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opvangregie.conf.test")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+ON = date(2025, 11, 1)
+
+
+def build() -> tuple[Any, Any]:
+    from django.contrib.auth import get_user_model
+
+    from opvangregie.areas.models import Province
+    from opvangregie.areas.services import reference_data_load
+    from opvangregie.locations.models import CapacityChange, Location, OccupancySnapshot, StatusChange
+
+    reference_data_load(year=2025)
+    province = Province.objects.get(code="PV27")
+    user = get_user_model().objects.create(username="bench", is_superuser=True)
+    for municipality in province.municipalities.all():
+        for number in range(10):
+            location = Location.objects.create(
+                municipality=municipality, name=f"L{number}", target_group="ukrainian", status="in_use"
+            )
+            StatusChange.objects.create(location=location, status="in_use", effective_date=date(2023, 1, 1))
+            CapacityChange.objects.create(location=location, effective_date=date(2023, 1, 1), places=40)
+            OccupancySnapshot.objects.bulk_create(
+                OccupancySnapshot(location=location, date=date(2024 + m // 12, m % 12 + 1, 1), persons=20 + m % 10)
+                for m in range(23)
+            )
+    return province, user
+
+
+def baseline(province: Any) -> int:
+    """Per location: its status, capacity and latest count, each with its own query."""
+    from opvangregie.locations.models import Location
+
+    total = 0
+    for location in Location.objects.filter(municipality__province=province):
+        status = location.status_changes.filter(effective_date__lte=ON).order_by("-effective_date").first()
+        if status is None or status.status != "in_use":
+            continue
+        capacity = location.capacity_changes.filter(effective_date__lte=ON).order_by("-effective_date").first()
+        snapshot = location.snapshots.filter(date__lte=ON).order_by("-date").first()
+        total += snapshot.persons if snapshot and capacity else 0
+    return total
+
+
+def measure(name: str, work: Callable[[], int], repeat: int = 5) -> tuple[float, int, int, int]:
+    best = float("inf")
+    result = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    tracemalloc.start()
+    with CaptureQueriesContext(connection) as queries:
+        work()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"{name:<28} {best * 1000:8.1f} ms  {len(queries.captured_queries):5d} queries  {peak / 1024:8.0f} KiB peak")
+    return best, len(queries.captured_queries), peak, result
+
+
+def main() -> None:
+    from opvangregie.locations import selectors
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        province, user = build()
+
+        def optimised() -> int:
+            user._opvangregie_scope = None
+            return selectors.province_overview(actor=user, province=province, on=ON).totals.persons
+
+        print("Province overview, Noord-Holland: 44 municipalities x 10 locations x 23 counts")
+        base_time, base_queries, _, base_result = measure("baseline (query per location)", lambda: baseline(province))
+        opt_time, opt_queries, _, opt_result = measure("province_overview", optimised)
+        assert base_result == opt_result, (base_result, opt_result)
+        print(f"ratio baseline/optimised time: {base_time / opt_time:.1f}x; queries {base_queries} -> {opt_queries}")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
