@@ -15,6 +15,7 @@ from opvangregie.locations.schemas import (
     SnapshotOut,
     StatusIn,
     location_out,
+    snapshot_out,
 )
 from opvangregie.organisations.scope import municipality_readable, scope_for
 
@@ -78,17 +79,7 @@ def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -
 @router.get("/{location_id}/snapshots", response=list[SnapshotOut])
 def snapshots(request: HttpRequest, location_id: int) -> list[SnapshotOut]:
     location = selectors.location_get(actor=request.user, location_id=location_id)
-    return [
-        SnapshotOut(
-            location_id=location.pk,
-            date=s.date,
-            persons=s.persons,
-            households=s.households,
-            usable_free_places=s.usable_free_places,
-            note=s.note,
-        )
-        for s in location.snapshots.all()
-    ]
+    return [snapshot_out(snapshot) for snapshot in location.snapshots.all()]
 
 
 @router.post("/{location_id}/snapshots", response={201: SnapshotOut})
@@ -106,14 +97,4 @@ def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn)
             note=payload.note,
         ),
     )
-    return Status(
-        201,
-        SnapshotOut(
-            location_id=location.pk,
-            date=snapshot.date,
-            persons=snapshot.persons,
-            households=snapshot.households,
-            usable_free_places=snapshot.usable_free_places,
-            note=snapshot.note,
-        ),
-    )
+    return Status(201, snapshot_out(snapshot))

@@ -11,7 +11,7 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core import occupancy
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location
+from opvangregie.locations.models import Location, OccupancySnapshot
 from opvangregie.locations.selectors import AreaOverview, Overview
 
 
@@ -95,6 +95,17 @@ class SnapshotOut(Schema):
     households: int | None
     usable_free_places: int | None
     note: str
+
+
+def snapshot_out(snapshot: OccupancySnapshot) -> SnapshotOut:
+    return SnapshotOut(
+        location_id=snapshot.location_id,
+        date=snapshot.date,
+        persons=snapshot.persons,
+        households=snapshot.households,
+        usable_free_places=snapshot.usable_free_places,
+        note=snapshot.note,
+    )
 
 
 class LocationRowOut(Schema):
