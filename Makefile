@@ -31,7 +31,7 @@ demo: setup ## run the app with the demo data set on SQLite at http://$(HOST)/
 	$(BIN)/opvangregie runserver $(HOST)
 
 test: setup system-packages ## all tests: SQLite, PostgreSQL and the browser
-	$(MAKE) --no-print-directory test-sqlite test-postgres test-e2e
+	$(MAKE) --no-print-directory test-e2e test-postgres test-sqlite
 
 test-sqlite: setup
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -m "not e2e"
