@@ -97,6 +97,7 @@ def test_occupancy_series_for_the_chart(users: dict) -> None:
     )
     series = selectors.occupancy_series(location, until=date(2025, 12, 1))
     assert series[0].on == date(2022, 5, 1)
+    assert series[0].persons is None, "no persons line before the first count"
     assert [(p.on, p.persons) for p in series[-3:]] == [
         (date(2025, 10, 1), 44),
         (date(2025, 11, 1), 48),

@@ -225,9 +225,11 @@ def province_overview(
 
 @dataclass(frozen=True, slots=True)
 class SeriesPoint:
+    """Places and persons on one date; ``persons`` is None while no count exists yet."""
+
     on: date
     places: int
-    persons: int
+    persons: int | None
 
 
 def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
@@ -238,13 +240,15 @@ def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
         | {c.effective for c in history.capacities}
         | {s.on for s in history.snapshots}
     )
+    first_count = min((s.on for s in history.snapshots), default=None)
+    chart_dates = [d for d in dates if d <= until]
+    if chart_dates and chart_dates[-1] < until:
+        chart_dates.append(until)
     points = []
-    for day in (d for d in dates if d <= until):
+    for day in chart_dates:
         figures = occupancy.location_figures(history, day)
-        points.append(SeriesPoint(day, figures.places, figures.persons))
-    if points and points[-1].on < until:
-        figures = occupancy.location_figures(history, until)
-        points.append(SeriesPoint(until, figures.places, figures.persons))
+        counted = first_count is not None and day >= first_count
+        points.append(SeriesPoint(day, figures.places, figures.persons if counted else None))
     return points
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +23,8 @@ def occupancy_chart_svg(points: Sequence[SeriesPoint], *, places_label: str, per
     figure, axes = plt.subplots(figsize=(7, 2.8), dpi=96)
     try:
         axes.step(dates, [p.places for p in points], where="post", label=places_label, color="#01689b", linewidth=2)
-        axes.step(dates, [p.persons for p in points], where="post", label=persons_label, color="#e17000", linewidth=2)
+        persons = [math.nan if p.persons is None else p.persons for p in points]  # a gap before the first count
+        axes.step(dates, persons, where="post", label=persons_label, color="#e17000", linewidth=2)
         axes.set_ylim(bottom=0)
         axes.grid(axis="y", alpha=0.3)
         axes.legend(loc="lower left", frameon=False)

@@ -6,7 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opvangregie.locations.models import EventKind, StatusChoices
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
+from opvangregie.locations.services import LocationInput
 
 
 class DateInput(forms.DateInput):
@@ -21,6 +23,17 @@ class DateInput(forms.DateInput):
 def _textbox(field: forms.Field) -> forms.Field:
     field.widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
     return field
+
+
+def _style(form: forms.Form) -> None:
+    """NL Design System classes on every widget of ``form``."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Select):
+            field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        elif isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+        else:
+            _textbox(field)
 
 
 class SnapshotForm(forms.Form):
@@ -38,9 +51,7 @@ class SnapshotForm(forms.Form):
         location_field.choices = locations
         if len(locations) == 1:
             location_field.initial = locations[0][0]
-        for field in self.fields.values():
-            _textbox(field)
-        location_field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        _style(self)
 
 
 class StatusForm(forms.Form):
@@ -50,9 +61,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for field in self.fields.values():
-            _textbox(field)
-        self.fields["status"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        _style(self)
 
 
 class EventForm(forms.Form):
@@ -63,9 +72,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for field in self.fields.values():
-            _textbox(field)
-        self.fields["kind"].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        _style(self)
 
 
 class ImportForm(forms.Form):
@@ -74,3 +81,75 @@ class ImportForm(forms.Form):
 
 class DateChoiceForm(forms.Form):
     datum = forms.DateField(label=_("Reference date"), widget=DateInput(), required=False)
+
+
+class LocationForm(forms.Form):
+    """The descriptive fields of a location (register and edit)."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroupChoices.choices)
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    operator = forms.CharField(label=_("Operator"), max_length=150, required=False)
+    rd_x = forms.DecimalField(label=_("RD x (m)"), max_digits=9, decimal_places=2, required=False)
+    rd_y = forms.DecimalField(label=_("RD y (m)"), max_digits=9, decimal_places=2, required=False)
+    follow_up_target_group = forms.ChoiceField(
+        label=_("Follow-up target group"), choices=[("", "–"), *TargetGroupChoices.choices], required=False
+    )
+    follow_up_after_years = forms.IntegerField(label=_("Follow-up use after (years)"), min_value=1, required=False)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _style(self)
+
+    @classmethod
+    def for_location(cls, location: Location) -> LocationForm:
+        return cls(
+            initial={
+                "name": location.name,
+                "target_group": location.target_group,
+                "address": location.address,
+                "operator": location.operator,
+                "rd_x": location.rd_x,
+                "rd_y": location.rd_y,
+                "follow_up_target_group": location.follow_up_target_group,
+                "follow_up_after_years": location.follow_up_after_years,
+                "notes": location.notes,
+            }
+        )
+
+    def location_input(self, *, is_example: bool = False) -> LocationInput:
+        data = self.cleaned_data
+        follow_up = data["follow_up_target_group"]
+        return LocationInput(
+            name=data["name"],
+            target_group=TargetGroup(data["target_group"]),
+            address=data["address"],
+            operator=data["operator"],
+            rd_x=data["rd_x"],
+            rd_y=data["rd_y"],
+            follow_up_target_group=TargetGroup(follow_up) if follow_up else None,
+            follow_up_after_years=data["follow_up_after_years"],
+            notes=data["notes"],
+            is_example=is_example,
+        )
+
+
+class LocationCreateForm(LocationForm):
+    """Registering a location: its descriptive fields plus its first lifecycle stage and capacity."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=StatusChoices.choices, initial=StatusChoices.PLANNED)
+    status_date = forms.DateField(label=_("Status from"), widget=DateInput(), initial=timezone.localdate)
+    places = forms.IntegerField(label=_("Places"), min_value=0, required=False)
+
+
+class RoomForm(forms.Form):
+    name = forms.CharField(label=_("Room"), max_length=50)
+    beds = forms.IntegerField(label=_("Beds"), min_value=1, max_value=50)
+    floor = forms.IntegerField(label=_("Floor"), min_value=-5, max_value=100, initial=0)
+    accessible = forms.BooleanField(label=_("Accessible"), required=False)
+    strangers_may_share = forms.BooleanField(label=_("Strangers may share"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        _style(self)

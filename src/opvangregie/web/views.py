@@ -24,7 +24,16 @@ from opvangregie.locations.models import EventKind, Location, StatusChoices, Tar
 from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
 from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
-from opvangregie.web.forms import DateChoiceForm, EventForm, ImportForm, SnapshotForm, StatusForm
+from opvangregie.web.forms import (
+    DateChoiceForm,
+    EventForm,
+    ImportForm,
+    LocationCreateForm,
+    LocationForm,
+    RoomForm,
+    SnapshotForm,
+    StatusForm,
+)
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -207,6 +216,7 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)]) if can_edit else None,
         "status_form": StatusForm() if can_edit else None,
         "event_form": EventForm() if can_edit else None,
+        "room_form": RoomForm() if can_edit else None,
         "permit_granted": EventKind.PERMIT_GRANTED.value,
     }
 
@@ -229,6 +239,7 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
         "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)]),
         "status": StatusForm(request.POST),
         "event": EventForm(request.POST),
+        "room": RoomForm(request.POST),
     }
     if action not in forms_by_action:
         raise NotFound("Onbekende actie.")
@@ -256,6 +267,16 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
                     effective_date=data["effective_date"],
                     reason=data["reason"],
                 )
+            elif action == "room":
+                services.room_add(
+                    actor=request.user,
+                    location=location,
+                    name=data["name"],
+                    beds=data["beds"],
+                    floor=data["floor"],
+                    accessible=data["accessible"],
+                    strangers_may_share=data["strangers_may_share"],
+                )
             else:
                 services.event_add(
                     actor=request.user,
@@ -272,6 +293,62 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
             return redirect("web:location", location_id=location_id)
     context[f"{action}_form"] = form
     return render(request, "web/location.html", context, status=422)
+
+
+@login_required
+def location_new(request: HttpRequest, code: str) -> HttpResponse:
+    """Register a location of the municipality with its first lifecycle stage and capacity."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(_("You may not register locations in this municipality."))
+    form = LocationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location = services.location_create(
+                actor=request.user,
+                municipality=municipality,
+                data=form.location_input(),
+                status=LocationStatus(form.cleaned_data["status"]),
+                status_date=form.cleaned_data["status_date"],
+                places=form.cleaned_data["places"],
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Location %(name)s registered.") % {"name": location.name})
+            return redirect("web:location", location_id=location.pk)
+    return render(
+        request,
+        "web/location_form.html",
+        {"municipality": municipality, "form": form, "location": None},
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+def location_edit(request: HttpRequest, location_id: int) -> HttpResponse:
+    """Change a location's name, address, operator, coordinates, follow-up use and notes."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    if not selectors.location_editable(actor=request.user, location=location):
+        raise PermissionDenied(_("You may not change this location."))
+    form = LocationForm(request.POST) if request.method == "POST" else LocationForm.for_location(location)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_update(
+                actor=request.user, location=location, data=form.location_input(is_example=location.is_example)
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("web:location", location_id=location.pk)
+    return render(
+        request,
+        "web/location_form.html",
+        {"municipality": location.municipality, "form": form, "location": location},
+        status=422 if form.is_bound else 200,
+    )
 
 
 def _area_page(request: HttpRequest, overview: selectors.AreaOverview, area_name: str, kind: str) -> HttpResponse:
