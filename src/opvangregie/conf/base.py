@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "opvangregie.areas",
     "opvangregie.organisations",
     "opvangregie.locations",
+    "opvangregie.quotas",
     "opvangregie.web",
 ]
 

@@ -1,0 +1,81 @@
+"""Half-year periods of the status-holder quota (Huisvestingswet 2014 art. 29: "kalenderhalfjaar")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from opvangregie.core.errors import ValidationError
+
+_PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*(H1|H2|I|II|1|2)\s*$", re.IGNORECASE)
+_HALVES = {"H1": 1, "I": 1, "1": 1, "H2": 2, "II": 2, "2": 2}
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class HalfYear:
+    """A calendar half-year: ``2025-H1`` = 1 January–30 June, ``2025-H2`` = 1 July–31 December."""
+
+    year: int
+    half: int
+
+    def __post_init__(self) -> None:
+        if self.half not in (1, 2) or not 1900 <= self.year <= 2200:
+            raise ValidationError(f"Ongeldig halfjaar {self.year}-H{self.half}.")
+
+    @classmethod
+    def parse(cls, raw: str) -> HalfYear:
+        """Accept ``2025-H1``, ``2025-I``, ``2025-II`` or ``2025-2``."""
+        match = _PATTERN.match(str(raw))
+        if not match:
+            raise ValidationError(f"Ongeldige periode {raw!r}: gebruik bijvoorbeeld 2025-H1 of 2025-H2.")
+        return cls(int(match.group(1)), _HALVES[match.group(2).upper()])
+
+    @classmethod
+    def containing(cls, day: date) -> HalfYear:
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of the half-year."""
+        return date(self.year, 6, 30) if self.half == 1 else date(self.year, 12, 31)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def population_date(self) -> date:
+        """1 January of the year before the half-year's year (art. 29(1): iG and iN)."""
+        return date(self.year - 1, 1, 1)
+
+    @property
+    def publication_deadline(self) -> date:
+        """The national number is published at least 13 weeks before the half-year starts (art. 29(1))."""
+        return self.start - timedelta(weeks=13)
+
+    def next(self) -> HalfYear:
+        return HalfYear(self.year + 1, 1) if self.half == 2 else HalfYear(self.year, 2)
+
+    def previous(self) -> HalfYear:
+        return HalfYear(self.year - 1, 2) if self.half == 1 else HalfYear(self.year, 1)
+
+    def months_completed(self, on: date) -> int:
+        """Whole months of this half-year completed on ``on`` (0..6)."""
+        if on < self.start:
+            return 0
+        if on >= self.end:
+            return 6
+        first_month = self.start.month
+        completed = on.month - first_month
+        next_day = on + timedelta(days=1)
+        if next_day.month != on.month:  # ``on`` is the last day of its month
+            completed += 1
+        return completed
+
+    def __str__(self) -> str:
+        return f"{self.year}-H{self.half}"

@@ -1,0 +1,146 @@
+"""core.apportion: exact sums, the quota rule, monotonicity, the statutory formula and tie rules."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opvangregie.core.apportion import Method, apportion, exact_quotas
+from opvangregie.core.errors import ValidationError
+
+EXACT_SUM = [m for m in Method if m.exact_sum]
+DIVISOR = [Method.DHONDT, Method.SAINTE_LAGUE, Method.HUNTINGTON_HILL]
+
+weights_strategy = st.lists(st.integers(min_value=0, max_value=100_000), min_size=1, max_size=25).filter(
+    lambda ws: sum(ws) > 0
+)
+
+
+def as_units(weights: list[int]) -> dict[str, int]:
+    return {f"u{i:02d}": w for i, w in enumerate(weights)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(weights=weights_strategy, total=st.integers(min_value=0, max_value=3_000), method=st.sampled_from(EXACT_SUM))
+def test_divisor_and_remainder_methods_hand_out_exactly_the_total(weights, total, method) -> None:
+    units = as_units(weights)
+    if method is Method.HUNTINGTON_HILL:
+        total = max(total, sum(1 for w in weights if w))
+    seats = apportion(units, total, method)
+    assert sum(seats.values()) == total
+    assert all(seat >= 0 for seat in seats.values())
+
+
+@settings(max_examples=150, deadline=None)
+@given(weights=weights_strategy, total=st.integers(min_value=0, max_value=3_000))
+def test_hamilton_satisfies_the_quota_rule(weights, total) -> None:
+    units = as_units(weights)
+    seats = apportion(units, total, Method.HAMILTON)
+    for key, quota in exact_quotas(units, total).items():
+        assert math.floor(quota) <= seats[key] <= math.ceil(quota)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    weights=weights_strategy,
+    total=st.integers(min_value=1, max_value=2_000),
+    method=st.sampled_from(DIVISOR),
+    unit=st.integers(min_value=0, max_value=24),
+    extra=st.integers(min_value=1, max_value=50_000),
+)
+def test_more_weight_never_lowers_a_share_under_divisor_methods(weights, total, method, unit, extra) -> None:
+    units = as_units(weights)
+    key = f"u{unit % len(weights):02d}"
+    total = max(total, len(weights)) if method is Method.HUNTINGTON_HILL else total
+    before = apportion(units, total, method)[key]
+    after = apportion({**units, key: units[key] + extra}, total, method)[key]
+    assert after >= before
+
+
+@settings(max_examples=100, deadline=None)
+@given(weights=weights_strategy, total=st.integers(min_value=0, max_value=20_000))
+def test_statutory_ceiling_is_art_29_and_never_below_the_total(weights, total) -> None:
+    units = as_units(weights)
+    seats = apportion(units, total, Method.STATUTORY_CEILING)
+    weight_sum = sum(weights)
+    for key, weight in units.items():
+        assert seats[key] == -((-total * weight) // weight_sum)  # ceil(vg × iG / iN) in integers
+    assert total <= sum(seats.values()) < total + len(units)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    weights=weights_strategy,
+    minimum=st.integers(min_value=0, max_value=5),
+    extra=st.integers(min_value=0, max_value=500),
+    method=st.sampled_from(EXACT_SUM),
+)
+def test_the_minimum_is_respected_and_the_sum_kept(weights, minimum, extra, method) -> None:
+    units = as_units(weights)
+    total = minimum * len(units) + extra
+    if method is Method.HUNTINGTON_HILL:
+        total += len(units)
+    seats = apportion(units, total, method, minimum=minimum)
+    assert sum(seats.values()) == total
+    assert min(seats.values()) >= minimum
+
+
+def test_heemstede_2025_under_the_statutory_formula() -> None:
+    """Huisvestingswet art. 29 with vg 15,000 and 13,000, iG 27,589, iN 17,942,942 (1 Jan 2024)."""
+    units = {"GM0397": 27_589, "rest": 17_942_942 - 27_589}
+    assert apportion(units, 15_000, Method.STATUTORY_CEILING)["GM0397"] == 24
+    assert apportion(units, 13_000, Method.STATUTORY_CEILING)["GM0397"] == 20
+    assert exact_quotas(units, 13_000)["GM0397"] == Fraction(13_000 * 27_589, 17_942_942)
+
+
+def test_known_seat_allocations() -> None:
+    """A textbook case (votes 100,000 / 80,000 / 30,000 / 20,000; 8 seats)."""
+    votes = {"A": 100_000, "B": 80_000, "C": 30_000, "D": 20_000}
+    assert apportion(votes, 8, Method.DHONDT) == {"A": 4, "B": 3, "C": 1, "D": 0}
+    assert apportion(votes, 8, Method.SAINTE_LAGUE) == {"A": 3, "B": 3, "C": 1, "D": 1}
+    assert apportion(votes, 8, Method.HAMILTON) == {"A": 3, "B": 3, "C": 1, "D": 1}  # remainders .78, .70 win
+    assert apportion(votes, 8, Method.HUNTINGTON_HILL) == {"A": 3, "B": 3, "C": 1, "D": 1}
+    assert apportion(votes, 8, Method.HALF_UP) == {"A": 3, "B": 3, "C": 1, "D": 1}
+
+
+def test_greedy_baseline_rounding_can_overshoot_but_ceiling_always_does() -> None:
+    assert sum(apportion({"a": 1, "b": 1, "c": 1}, 10, Method.STATUTORY_CEILING).values()) == 12
+    assert sum(apportion({"a": 1, "b": 1, "c": 1}, 10, Method.HALF_UP).values()) == 9
+
+
+def test_ties_go_to_the_larger_weight_then_to_the_first_unit() -> None:
+    assert apportion({"a": 1, "b": 1}, 1, Method.HAMILTON) == {"a": 1, "b": 0}
+    assert apportion({"b": 1, "a": 1}, 1, Method.DHONDT) == {"b": 1, "a": 0}
+    assert apportion({"a": 2, "b": 4}, 1, Method.SAINTE_LAGUE) == {"a": 0, "b": 1}
+    # equal remainders 0.5 each; the larger weight does not matter for equal quotas -> input order
+    assert apportion({"x": 3, "y": 3, "z": 2}, 3, Method.HAMILTON) == {"x": 1, "y": 1, "z": 1}
+
+
+def test_results_do_not_depend_on_float_drift() -> None:
+    thirds = {"a": Fraction(1, 3), "b": Fraction(1, 3), "c": Fraction(1, 3)}
+    assert apportion(thirds, 3, Method.HAMILTON) == {"a": 1, "b": 1, "c": 1}
+    assert apportion({"a": 0.1, "b": 0.2}, 3, Method.HAMILTON) == {"a": 1, "b": 2}
+
+
+@pytest.mark.parametrize(
+    ("weights", "total", "method", "minimum", "message"),
+    [
+        ({"a": -1, "b": 2}, 3, Method.HAMILTON, 0, "negatief"),
+        ({"a": 1}, -1, Method.DHONDT, 0, "negatief"),
+        ({"a": 1, "b": 1}, 3, Method.DHONDT, 2, "minimum"),
+        ({"a": 0, "b": 0}, 3, Method.SAINTE_LAGUE, 0, "nul"),
+        ({}, 3, Method.HAMILTON, 0, "geen eenheden"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message(weights, total, method, minimum, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        apportion(weights, total, method, minimum=minimum)
+
+
+def test_huntington_hill_gives_every_positive_unit_a_seat() -> None:
+    seats = apportion({"big": 1_000_000, "small": 1, "none": 0}, 10, Method.HUNTINGTON_HILL)
+    assert seats == {"big": 9, "small": 1, "none": 0}

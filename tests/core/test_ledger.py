@@ -1,0 +1,114 @@
+"""core.ledger and core.periods: carry-over of backlog and surplus, the mid-period view, the ladder."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.ledger import (
+    PaceStatus,
+    PeriodFigures,
+    ledger,
+    period_status,
+    periods_behind_in_a_row,
+    progress,
+)
+from opvangregie.core.periods import HalfYear
+from opvangregie.core.supervision import DEFAULT_LADDER, ladder_stage
+
+H1, H2 = HalfYear(2025, 1), HalfYear(2025, 2)
+
+
+def test_heemstede_2025_as_in_the_council_letter() -> None:
+    lines = ledger([PeriodFigures(H2, 21, 18), PeriodFigures(H1, 22, 21)], opening_balance=-7)
+    assert [
+        (str(line.period), line.quota, line.backlog_in, line.demand, line.realised, -line.balance) for line in lines
+    ] == [
+        ("2025-H1", 22, 7, 29, 21, 8),
+        ("2025-H2", 21, 8, 29, 18, 11),
+    ]
+
+
+def test_a_surplus_is_subtracted_from_the_next_half_year() -> None:
+    """Het Hogeland: 2022-II 37 + 14 backlog = 51, 55 housed: surplus 4; 2023-I 58 becomes 54."""
+    lines = ledger(
+        [PeriodFigures(HalfYear(2022, 2), 37, 55), PeriodFigures(HalfYear(2023, 1), 58, 0)], opening_balance=-14
+    )
+    assert (lines[0].demand, lines[0].balance) == (51, 4)
+    assert (lines[1].carried_in, lines[1].demand) == (4, 54)
+    assert period_status(lines[0]) is PaceStatus.AHEAD
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    opening=st.integers(min_value=-500, max_value=500),
+    figures=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=1_000), st.integers(min_value=0, max_value=1_000)),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_balance_is_conserved_over_any_sequence_of_periods(opening, figures) -> None:
+    period = HalfYear(2019, 1)
+    items = []
+    for quota, realised in figures:
+        items.append(PeriodFigures(period, quota, realised))
+        period = period.next()
+    lines = ledger(reversed(items), opening_balance=opening)
+    assert lines[-1].balance == opening + sum(r for _, r in figures) - sum(q for q, _ in figures)
+    for before, after in itertools.pairwise(lines):
+        assert after.carried_in == before.balance
+        assert after.period == before.period.next()
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([PeriodFigures(H1, 1, 1), PeriodFigures(H1, 2, 2)], "twee keer"),
+        ([PeriodFigures(H1, 1, 1), PeriodFigures(HalfYear(2026, 1), 2, 2)], "ontbreken"),
+        ([PeriodFigures(H1, -1, 1)], "negatief"),
+    ],
+)
+def test_gaps_duplicates_and_negatives_are_refused(items, message) -> None:
+    with pytest.raises(ValidationError, match=message):
+        ledger(items)
+
+
+def test_mid_period_view_of_heemstede_on_4_november_2025() -> None:
+    line = ledger([PeriodFigures(H2, 21, 18)], opening_balance=-8)[0]
+    view = progress(line, on=date(2025, 11, 4), planned=5)
+    assert H2.months_completed(date(2025, 11, 4)) == 4
+    assert view.expected_to_date == pytest.approx(29 * 4 / 6)
+    assert view.status is PaceStatus.BEHIND
+    assert view.still_to_find == 6  # "vóór 1 januari 2026 nog voor 6 personen huisvesting vinden"
+    # 18 in 127 days -> 26.1 by 31 December: about 3 short
+    assert view.projected_shortfall == 29 - int(view.projected) == 3
+
+
+def test_consecutive_periods_behind_and_the_ladder() -> None:
+    lines = ledger(
+        [PeriodFigures(HalfYear(2024, 1), 10, 12), PeriodFigures(HalfYear(2024, 2), 10, 5), PeriodFigures(H1, 10, 14)]
+    )
+    assert [line.balance for line in lines] == [2, -3, 1]
+    assert periods_behind_in_a_row(lines) == 0
+    assert periods_behind_in_a_row(lines[:2]) == 1
+    assert ladder_stage(0) is None
+    assert ladder_stage(4).number == 4
+    assert ladder_stage(9) == DEFAULT_LADDER[-1]
+
+
+def test_half_years() -> None:
+    assert HalfYear.parse("2025-II") == HalfYear.parse("2025-h2") == H2
+    assert (H1.start, H1.end, H2.end) == (date(2025, 1, 1), date(2025, 6, 30), date(2025, 12, 31))
+    assert H1.population_date == date(2024, 1, 1)
+    assert H1.previous() == HalfYear(2024, 2)
+    assert H2.next() == HalfYear(2026, 1)
+    assert H1.months_completed(date(2025, 1, 31)) == 1
+    assert H1.months_completed(date(2025, 7, 1)) == 6
+    with pytest.raises(ValidationError, match="periode"):
+        HalfYear.parse("2025-Q4")
