@@ -22,6 +22,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import services
 from opvangregie.locations.models import EventKind, Location
 from opvangregie.organisations.models import Membership, Organisation, OrganisationKind, Role
+from opvangregie.quotas.demo import load_quota_demo
 
 PEILDATUM = date(2025, 11, 1)
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025 (stand 1 november 2025)"
@@ -307,4 +308,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
     if not Location.objects.exists():
         _heemstede(admin, rng)
         _kennemerland_examples(admin, rng)
+        load_quota_demo(admin, rng)
     return DEMO_USERS

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-
 from opvangregie.areas.models import Municipality
-from opvangregie.core.errors import ApplicationError, ValidationError
+from opvangregie.core.errors import ValidationError
+from opvangregie.imports import ImportRefused, RowError, all_rows_or_none
 from opvangregie.locations.models import Location
 from opvangregie.locations.services import OccupancyInput, occupancy_record
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.tables import cell_date, cell_int, read_table
+from opvangregie.tables import TableRow, cell_date, cell_int, read_table
 
 REQUIRED = ("locatie", "datum", "personen")
 OPTIONAL = ("huishoudens", "bruikbare_vrije_plekken", "opmerking")
@@ -27,27 +25,6 @@ ALIASES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    line: int
-    message: str
-
-
-class ImportRefused(ValidationError):
-    """The file was refused as a whole; ``row_errors`` says what is wrong per line."""
-
-    def __init__(self, row_errors: list[RowError]) -> None:
-        super().__init__(
-            f"Het bestand is niet ingelezen: {len(row_errors)} fout(en) gevonden. Er is niets opgeslagen.",
-            details={"errors": [{"regel": e.line, "melding": e.message} for e in row_errors]},
-        )
-        self.row_errors = row_errors
-
-
-class _Rollback(Exception):
-    pass
-
-
 def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
     """Record every row of the file as a snapshot of one of ``municipality``'s locations.
 
@@ -57,41 +34,35 @@ def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, 
     require(scope_for(actor).reads_municipality(municipality.pk), "U heeft geen toegang tot deze gemeente.")
     rows = read_table(file_name=file_name, content=content, required=REQUIRED, optional=OPTIONAL, aliases=ALIASES)
     locations = {loc.name.casefold(): loc for loc in Location.objects.filter(municipality=municipality)}
-    errors: list[RowError] = []
     seen: dict[tuple[int, object], int] = {}
-    try:
-        with transaction.atomic():
-            for row in rows:
-                try:
-                    name = str(row.values.get("locatie") or "").strip()
-                    location = locations.get(name.casefold())
-                    if location is None:
-                        raise ValidationError(f"onbekende locatie {name!r} in {municipality.name}.")
-                    on = cell_date(row.values.get("datum"), "datum")
-                    persons = cell_int(row.values.get("personen"), "personen")
-                    if on is None or persons is None:
-                        raise ValidationError("datum en personen zijn verplicht.")
-                    key = (location.pk, on)
-                    if key in seen:
-                        raise ValidationError(f"dubbele regel: {name} op {on:%d-%m-%Y} staat ook op regel {seen[key]}.")
-                    seen[key] = row.line
-                    occupancy_record(
-                        actor=actor,
-                        location=location,
-                        data=OccupancyInput(
-                            on=on,
-                            persons=persons,
-                            households=cell_int(row.values.get("huishoudens"), "huishoudens"),
-                            usable_free_places=cell_int(
-                                row.values.get("bruikbare_vrije_plekken"), "bruikbare_vrije_plekken"
-                            ),
-                            note=str(row.values.get("opmerking") or "")[:300],
-                        ),
-                    )
-                except ApplicationError as exc:
-                    errors.append(RowError(row.line, exc.message))
-            if errors:
-                raise _Rollback
-    except _Rollback:
-        raise ImportRefused(errors) from None
+
+    def record(row: TableRow) -> None:
+        name = str(row.values.get("locatie") or "").strip()
+        location = locations.get(name.casefold())
+        if location is None:
+            raise ValidationError(f"onbekende locatie {name!r} in {municipality.name}.")
+        on = cell_date(row.values.get("datum"), "datum")
+        persons = cell_int(row.values.get("personen"), "personen")
+        if on is None or persons is None:
+            raise ValidationError("datum en personen zijn verplicht.")
+        key = (location.pk, on)
+        if key in seen:
+            raise ValidationError(f"dubbele regel: {name} op {on:%d-%m-%Y} staat ook op regel {seen[key]}.")
+        seen[key] = row.line
+        occupancy_record(
+            actor=actor,
+            location=location,
+            data=OccupancyInput(
+                on=on,
+                persons=persons,
+                households=cell_int(row.values.get("huishoudens"), "huishoudens"),
+                usable_free_places=cell_int(row.values.get("bruikbare_vrije_plekken"), "bruikbare_vrije_plekken"),
+                note=str(row.values.get("opmerking") or "")[:300],
+            ),
+        )
+
+    all_rows_or_none(rows, record)
     return len(rows)
+
+
+__all__ = ["ImportRefused", "RowError", "snapshots_import"]

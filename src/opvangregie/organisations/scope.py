@@ -30,6 +30,7 @@ class Scope:
     user_id: int | None
     is_superuser: bool = False
     reads_all: bool = False
+    national_editor: bool = False
     coa_reader: bool = False
     coa_editor: bool = False
     readable_municipalities: frozenset[int] = frozenset()
@@ -56,6 +57,11 @@ class Scope:
         if self.edits_municipality(municipality_id):
             return True
         return self.coa_editor and target_group in COA_GROUPS
+
+    @property
+    def edits_national(self) -> bool:
+        """National figures (e.g. the half-year total of status holders) are set by national editors."""
+        return self.is_superuser or self.national_editor
 
     def reads_region(self, region_id: int) -> bool:
         return self.is_superuser or self.reads_all or region_id in self.region_ids
@@ -87,7 +93,7 @@ def scope_for(user: Any) -> Scope:
     editable: set[int] = set()
     regions: set[int] = set()
     provinces: set[int] = set()
-    reads_all = coa_reader = coa_editor = False
+    reads_all = national_editor = coa_reader = coa_editor = False
     memberships = Membership.objects.filter(user=user).select_related("organisation")
     for membership in memberships:
         organisation, is_editor = membership.organisation, membership.role == Role.EDITOR
@@ -114,10 +120,12 @@ def scope_for(user: Any) -> Scope:
                 coa_editor = coa_editor or is_editor
             case OrganisationKind.NATIONAL:
                 reads_all = True
+                national_editor = national_editor or is_editor
     scope = Scope(
         user_id=user.pk,
         is_superuser=bool(user.is_superuser),
         reads_all=reads_all,
+        national_editor=national_editor,
         coa_reader=coa_reader,
         coa_editor=coa_editor,
         readable_municipalities=frozenset(readable),

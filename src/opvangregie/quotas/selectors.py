@@ -1,0 +1,293 @@
+"""Reads for the status-holder quota: ledgers per municipality, the province's supervision table and the
+national ledger. A fixed number of queries whatever the number of municipalities."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from opvangregie.areas.models import Municipality, Province
+from opvangregie.core.errors import NotFound
+from opvangregie.core.ledger import (
+    LedgerLine,
+    PaceStatus,
+    PeriodFigures,
+    Progress,
+    ledger,
+    period_status,
+    periods_behind_in_a_row,
+    progress,
+)
+from opvangregie.core.periods import HalfYear
+from opvangregie.core.supervision import DEFAULT_LADDER, LadderStage, ladder_stage
+from opvangregie.organisations.scope import require, scope_for
+from opvangregie.quotas.models import (
+    InterventionStage,
+    LedgerOpening,
+    MunicipalQuota,
+    NationalTotal,
+    QuotaArrangementLine,
+    QuotaKind,
+    QuotaPeriod,
+    Realisation,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaVersions:
+    """The versions of one municipality's quota in one half-year; published wins over computed."""
+
+    computed: int | None = None
+    published: int | None = None
+    arrangement_delta: int = 0
+    computed_versions: int = 0
+
+    @property
+    def base(self) -> int:
+        if self.published is not None:
+            return self.published
+        return self.computed or 0
+
+    @property
+    def effective(self) -> int:
+        """The quota that counts: published (else computed) plus joint changes (art. 29(2))."""
+        return self.base + self.arrangement_delta
+
+    @property
+    def published_difference(self) -> int | None:
+        if self.published is None or self.computed is None:
+            return None
+        return self.published - self.computed
+
+
+def _versions(
+    period_ids: Sequence[int], municipality_ids: Iterable[int] | None
+) -> dict[tuple[int, int], QuotaVersions]:
+    quotas = MunicipalQuota.objects.filter(period_id__in=period_ids).order_by("created_at", "pk")
+    lines = QuotaArrangementLine.objects.filter(arrangement__period_id__in=period_ids)
+    if municipality_ids is not None:
+        ids = list(municipality_ids)
+        quotas, lines = quotas.filter(municipality_id__in=ids), lines.filter(municipality_id__in=ids)
+    computed: dict[tuple[int, int], int] = {}
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    published: dict[tuple[int, int], int] = {}
+    for period_id, municipality_id, kind, value in quotas.values_list("period_id", "municipality_id", "kind", "value"):
+        key = (period_id, municipality_id)
+        if kind == QuotaKind.PUBLISHED:
+            published[key] = value
+        else:
+            computed[key] = value
+            counts[key] += 1
+    deltas: dict[tuple[int, int], int] = defaultdict(int)
+    for period_id, municipality_id, delta in lines.values_list("arrangement__period_id", "municipality_id", "delta"):
+        deltas[(period_id, municipality_id)] += delta
+    return {
+        key: QuotaVersions(computed.get(key), published.get(key), deltas.get(key, 0), counts.get(key, 0))
+        for key in {*computed, *published, *deltas}
+    }
+
+
+def effective_quotas(quota_period: QuotaPeriod, municipality_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """The quota that counts per municipality id in one half-year."""
+    return {mid: v.effective for (_, mid), v in _versions([quota_period.pk], municipality_ids).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityLedger:
+    """A municipality's ledger up to a date: closed and running half-years, quota versions, pipeline."""
+
+    municipality: Municipality
+    on: date
+    lines: list[LedgerLine]
+    versions: dict[HalfYear, QuotaVersions]
+    planned: dict[HalfYear, int]
+    opening_source: str = ""
+
+    @property
+    def current(self) -> Progress | None:
+        """The running half-year seen on ``on`` (None when ``on`` is past the last kept half-year)."""
+        if not self.lines or self.on > self.lines[-1].period.end:
+            return None
+        line = self.lines[-1]
+        return progress(line, on=self.on, planned=self.planned.get(line.period, 0))
+
+    @property
+    def closed(self) -> list[LedgerLine]:
+        return [line for line in self.lines if line.period.end <= self.on]
+
+    @property
+    def periods_behind(self) -> int:
+        return periods_behind_in_a_row(self.closed)
+
+    def status_of(self, line: LedgerLine) -> PaceStatus:
+        current = self.current
+        if current is not None and current.line is line:
+            return current.status
+        return period_status(line)
+
+
+def _ledgers(
+    municipalities: Sequence[Municipality], *, on: date, until: HalfYear | None = None
+) -> dict[int, MunicipalityLedger]:
+    """The ledgers of ``municipalities`` over the opened half-years that started on or before ``on``."""
+    last = min(HalfYear.containing(on), until) if until else HalfYear.containing(on)
+    periods = [p for p in QuotaPeriod.objects.order_by("period") if p.half_year <= last]
+    ids = [m.pk for m in municipalities]
+    versions = _versions([p.pk for p in periods], ids)
+    openings = {o.municipality_id: o for o in LedgerOpening.objects.filter(municipality_id__in=ids)}
+    realised: dict[tuple[int, HalfYear], int] = defaultdict(int)
+    planned: dict[tuple[int, HalfYear], int] = defaultdict(int)
+    first = periods[0].half_year.start if periods else on
+    rows = Realisation.objects.filter(municipality_id__in=ids, date__gte=first, date__lte=max(on, last.end))
+    for municipality_id, day, persons, is_planned in rows.values_list("municipality_id", "date", "persons", "planned"):
+        key = (municipality_id, HalfYear.containing(day))
+        if is_planned:
+            planned[key] += persons
+        elif day <= on:
+            realised[key] += persons
+    result = {}
+    for municipality in municipalities:
+        opening = openings.get(municipality.pk)
+        start = HalfYear.parse(opening.period) if opening else None
+        kept = [p for p in periods if start is None or p.half_year >= start]
+        figures = [
+            PeriodFigures(
+                p.half_year,
+                versions.get((p.pk, municipality.pk), QuotaVersions()).effective,
+                realised[(municipality.pk, p.half_year)],
+            )
+            for p in kept
+        ]
+        result[municipality.pk] = MunicipalityLedger(
+            municipality=municipality,
+            on=on,
+            lines=ledger(figures, opening_balance=opening.balance if opening else 0),
+            versions={p.half_year: versions.get((p.pk, municipality.pk), QuotaVersions()) for p in kept},
+            planned={p.half_year: planned[(municipality.pk, p.half_year)] for p in kept},
+            opening_source=opening.source if opening else "",
+        )
+    return result
+
+
+def quota_ledger(*, actor: Any, municipality: Municipality, on: date) -> MunicipalityLedger:
+    """The municipality's status-holder ledger on ``on`` (readers of the municipality only)."""
+    require(scope_for(actor).reads_municipality(municipality.pk))
+    return _ledgers([municipality], on=on)[municipality.pk]
+
+
+def realisations_list(*, actor: Any, municipality: Municipality, period: HalfYear | None = None) -> list[Realisation]:
+    require(scope_for(actor).reads_municipality(municipality.pk))
+    queryset = Realisation.objects.filter(municipality=municipality).select_related("location")
+    if period is not None:
+        queryset = queryset.filter(date__gte=period.start, date__lte=period.end)
+    return list(queryset.order_by("-date", "-pk"))
+
+
+def province_ladder(province: Province) -> tuple[LadderStage, ...]:
+    """The province's own intervention ladder, or the default one."""
+    own = [LadderStage(s.number, s.name, s.periods_behind) for s in InterventionStage.objects.filter(province=province)]
+    return tuple(own) or DEFAULT_LADDER
+
+
+@dataclass(frozen=True, slots=True)
+class SupervisionRow:
+    municipality: Municipality
+    line: LedgerLine | None
+    status: PaceStatus | None
+    periods_behind: int
+    stage: LadderStage | None
+    projected_shortfall: int | None = None
+
+    @property
+    def backlog(self) -> int:
+        return max(0, -self.line.balance) if self.line else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Supervision:
+    province: Province
+    period: HalfYear
+    on: date
+    rows: list[SupervisionRow]
+    ladder: tuple[LadderStage, ...] = field(default=DEFAULT_LADDER)
+
+    @property
+    def behind(self) -> list[SupervisionRow]:
+        return [row for row in self.rows if row.status is PaceStatus.BEHIND]
+
+    @property
+    def totals(self) -> tuple[int, int, int, int]:
+        """Sum of quota, demand, realised and balance over the province."""
+        lines = [row.line for row in self.rows if row.line]
+        return (
+            sum(line.quota for line in lines),
+            sum(line.demand for line in lines),
+            sum(line.realised for line in lines),
+            sum(line.balance for line in lines),
+        )
+
+
+def province_supervision(*, actor: Any, province: Province, period: HalfYear, on: date) -> Supervision:
+    """Every municipality of the province in ``period``: quota, demand, realised, balance, status,
+    half-years behind in a row and the phase of the intervention ladder (Gemeentewet art. 124)."""
+    scope = scope_for(actor)
+    if not scope.reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    municipalities = list(Municipality.objects.filter(province=province).order_by("name"))
+    view_on = min(on, period.end)
+    ledgers = _ledgers(municipalities, on=view_on, until=period)
+    ladder = province_ladder(province)
+    rows = []
+    for municipality in municipalities:
+        book = ledgers[municipality.pk]
+        line = next((item for item in book.lines if item.period == period), None)
+        current = book.current if line is not None and book.current and book.current.line is line else None
+        behind = book.periods_behind
+        rows.append(
+            SupervisionRow(
+                municipality=municipality,
+                line=line,
+                status=book.status_of(line) if line else None,
+                periods_behind=behind,
+                stage=ladder_stage(behind, ladder),
+                projected_shortfall=current.projected_shortfall if current else None,
+            )
+        )
+    return Supervision(province=province, period=period, on=view_on, rows=rows, ladder=ladder)
+
+
+@dataclass(frozen=True, slots=True)
+class NationalLine:
+    period: HalfYear
+    national_total: int | None
+    quota: int
+    realised: int
+    balance: int
+
+
+def national_ledger(*, actor: Any, on: date) -> list[NationalLine]:
+    """The sum over all municipalities per half-year (readers of everything only)."""
+    scope = scope_for(actor)
+    require(scope.is_superuser or scope.reads_all, "Alleen landelijke gebruikers zien het landelijke overzicht.")
+    municipalities = list(Municipality.objects.all())
+    ledgers = _ledgers(municipalities, on=on)
+    sums: dict[HalfYear, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for book in ledgers.values():
+        for line in book.lines:
+            sums[line.period][0] += line.quota
+            sums[line.period][1] += line.realised
+            sums[line.period][2] += line.balance
+    latest_totals = {}
+    for total in NationalTotal.objects.select_related("period").order_by("published_on", "pk"):
+        latest_totals[total.period.half_year] = total.total
+    return [NationalLine(period, latest_totals.get(period), *values) for period, values in sorted(sums.items())]
+
+
+def quota_period_get(period: HalfYear) -> QuotaPeriod:
+    quota_period = QuotaPeriod.objects.filter(period=str(period)).first()
+    if quota_period is None:
+        raise NotFound(f"Het halfjaar {period} is niet geopend.")
+    return quota_period

@@ -1,0 +1,376 @@
+"""Writes for the status-holder quota: periods, national totals and their revisions, published quotas,
+joint changes (art. 29(2)), opening balances and realisations. Validation, permission, transaction, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from opvangregie.areas.models import Municipality, MunicipalityYear
+from opvangregie.audit import audited_save
+from opvangregie.core.apportion import Method, apportion
+from opvangregie.core.codes import MunicipalityCode
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.periods import HalfYear
+from opvangregie.imports import all_rows_or_none
+from opvangregie.locations.models import Location
+from opvangregie.organisations.scope import require, scope_for
+from opvangregie.quotas.models import (
+    LedgerOpening,
+    MunicipalQuota,
+    NationalTotal,
+    QuotaArrangement,
+    QuotaArrangementLine,
+    QuotaKind,
+    QuotaPeriod,
+    Realisation,
+)
+from opvangregie.tables import TableRow, cell_date, cell_int, read_table
+
+NO_NATIONAL = "Alleen landelijke beheerders stellen het landelijke aantal statushouders vast."
+NO_EDIT = "U mag de statushoudergegevens van deze gemeente niet wijzigen."
+
+
+def _require_national(actor: Any) -> None:
+    require(scope_for(actor).edits_national, NO_NATIONAL)
+
+
+def population_for(period: HalfYear) -> dict[Municipality, int]:
+    """CBS population per municipality on 1 January of the year before the half-year (art. 29(1): iG, iN)."""
+    rows = MunicipalityYear.objects.filter(population_date=period.population_date).select_related("municipality")
+    population = {row.municipality: row.population for row in rows}
+    if not population:
+        raise ValidationError(
+            f"Er zijn geen CBS-inwonertallen van {period.population_date:%d-%m-%Y} geladen; die zijn nodig voor "
+            f"de taakstelling {period} (Huisvestingswet art. 29: 1 januari van het voorgaande jaar)."
+        )
+    return population
+
+
+def _compute_quotas(*, actor: Any, quota_period: QuotaPeriod, national: NationalTotal) -> int:
+    """Computed quotas of every municipality from ``national`` (one new version each); returns the count."""
+    population = population_for(quota_period.half_year)
+    seats = apportion(population, national.total, Method(quota_period.rounding_method))
+    national_population = sum(population.values())
+    for municipality, value in seats.items():
+        audited_save(
+            MunicipalQuota(
+                period=quota_period,
+                municipality=municipality,
+                kind=QuotaKind.COMPUTED,
+                value=value,
+                national_total=national,
+                source=f"berekend: {national.total} × inwoners / {national_population}",
+            ),
+            actor=actor,
+        )
+    return len(seats)
+
+
+@transaction.atomic
+def period_open(
+    *,
+    actor: Any,
+    period: HalfYear,
+    national_total: int,
+    published_on: date,
+    source: str = "",
+    method: Method = Method.STATUTORY_CEILING,
+) -> QuotaPeriod:
+    """Open a half-year with its national number and compute every municipality's quota (art. 29(1))."""
+    _require_national(actor)
+    if national_total <= 0:
+        raise ValidationError("Het landelijke aantal moet groter zijn dan nul.")
+    if method not in (Method.STATUTORY_CEILING, Method.HALF_UP, Method.HAMILTON):
+        raise ValidationError("Kies wettelijk afronden naar boven, gewoon afronden of grootste overschot.")
+    if QuotaPeriod.objects.filter(period=str(period)).exists():
+        raise ValidationError(f"Het halfjaar {period} is al geopend; leg een wijziging vast als herziening.")
+    quota_period = QuotaPeriod(period=str(period), rounding_method=method.value)
+    audited_save(quota_period, actor=actor, reason="period opened")
+    national = NationalTotal(period=quota_period, total=national_total, published_on=published_on, source=source)
+    audited_save(national, actor=actor)
+    _compute_quotas(actor=actor, quota_period=quota_period, national=national)
+    return quota_period
+
+
+@transaction.atomic
+def national_total_revise(
+    *, actor: Any, quota_period: QuotaPeriod, national_total: int, published_on: date, source: str = ""
+) -> NationalTotal:
+    """Record a revised national number mid-period; every computed quota gets a new version."""
+    _require_national(actor)
+    if national_total <= 0:
+        raise ValidationError("Het landelijke aantal moet groter zijn dan nul.")
+    latest = quota_period.national_totals.order_by("-published_on", "-pk").first()
+    if latest is not None and published_on < latest.published_on:
+        raise ValidationError(
+            f"Een herziening kan niet eerder zijn dan de vorige publicatie ({latest.published_on:%d-%m-%Y})."
+        )
+    national = NationalTotal(period=quota_period, total=national_total, published_on=published_on, source=source)
+    audited_save(national, actor=actor, reason="national total revised")
+    _compute_quotas(actor=actor, quota_period=quota_period, national=national)
+    return national
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaDifference:
+    """A published quota beside the computed one."""
+
+    code: str
+    name: str
+    computed: int | None
+    published: int
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.computed is None else self.published - self.computed
+
+
+def _latest_computed(quota_period: QuotaPeriod) -> dict[int, int]:
+    latest: dict[int, int] = {}
+    for municipality_id, value in (
+        quota_period.quotas.filter(kind=QuotaKind.COMPUTED)
+        .order_by("created_at", "pk")
+        .values_list("municipality_id", "value")
+    ):
+        latest[municipality_id] = value
+    return latest
+
+
+def published_quotas_import(
+    *, actor: Any, quota_period: QuotaPeriod, file_name: str, content: bytes, source: str = ""
+) -> list[QuotaDifference]:
+    """Import published quotas (columns ``gemeentecode``, ``taakstelling``); they win over computed ones.
+
+    All rows or none: an unknown code, a duplicate or a negative number refuses the file with a report
+    per row. Returns every imported row with the computed quota beside it.
+    """
+    _require_national(actor)
+    rows = read_table(
+        file_name=file_name,
+        content=content,
+        required=("gemeentecode", "taakstelling"),
+        optional=("gemeente", "opmerking"),
+        aliases={"code": "gemeentecode", "quota": "taakstelling", "name": "gemeente", "gemeentenaam": "gemeente"},
+    )
+    municipalities = {m.code: m for m in Municipality.objects.all()}
+    computed = _latest_computed(quota_period)
+    seen: dict[str, int] = {}
+    differences: list[QuotaDifference] = []
+
+    def record(row: TableRow) -> None:
+        code = str(MunicipalityCode.parse(str(row.values["gemeentecode"] or "")))
+        municipality = municipalities.get(code)
+        if municipality is None:
+            raise ValidationError(f"onbekende gemeentecode {code}.")
+        if code in seen:
+            raise ValidationError(f"{code} staat ook op regel {seen[code]}.")
+        seen[code] = row.line
+        value = cell_int(row.values["taakstelling"], "taakstelling")
+        if value is None or value < 0:
+            raise ValidationError("de taakstelling moet een geheel getal van 0 of meer zijn.")
+        audited_save(
+            MunicipalQuota(
+                period=quota_period,
+                municipality=municipality,
+                kind=QuotaKind.PUBLISHED,
+                value=value,
+                source=source or f"gepubliceerd ({file_name})",
+            ),
+            actor=actor,
+        )
+        differences.append(QuotaDifference(code, municipality.name, computed.get(municipality.pk), value))
+
+    all_rows_or_none(rows, record)
+    return differences
+
+
+@transaction.atomic
+def quota_publish(
+    *,
+    actor: Any,
+    quota_period: QuotaPeriod,
+    municipality: Municipality,
+    value: int,
+    source: str,
+    is_example: bool = False,
+) -> MunicipalQuota:
+    """Record one published quota (e.g. from the circular's Bijlage A or a council letter)."""
+    _require_national(actor)
+    if value < 0:
+        raise ValidationError("Een taakstelling kan niet negatief zijn.")
+    quota = MunicipalQuota(
+        period=quota_period,
+        municipality=municipality,
+        kind=QuotaKind.PUBLISHED,
+        value=value,
+        source=source,
+        is_example=is_example,
+    )
+    audited_save(quota, actor=actor)
+    return quota
+
+
+@transaction.atomic
+def arrangement_record(
+    *, actor: Any, quota_period: QuotaPeriod, agreed_on: date, description: str, changes: Mapping[Municipality, int]
+) -> QuotaArrangement:
+    """Two or more municipalities jointly change their quotas; refused unless the sum stays the same (art. 29(2))."""
+    scope = scope_for(actor)
+    if len([m for m, delta in changes.items() if delta]) < 2:
+        raise ValidationError("Een gezamenlijke wijziging gaat over minstens twee gemeenten.")
+    for municipality in changes:
+        require(
+            scope.edits_municipality(municipality.pk),
+            f"U mag de taakstelling van {municipality.name} niet wijzigen; elke betrokken gemeente moet instemmen.",
+        )
+    balance = sum(changes.values())
+    if balance:
+        raise ValidationError(
+            f"De wijzigingen tellen op tot {balance:+d}: bij een gezamenlijke wijziging moet de som van de "
+            "taakstellingen gelijk blijven (Huisvestingswet 2014 art. 29 lid 2)."
+        )
+    if not description.strip():
+        raise ValidationError("Beschrijf de afspraak.")
+    from opvangregie.quotas.selectors import effective_quotas
+
+    current = effective_quotas(quota_period, [m.pk for m in changes])
+    for municipality, delta in changes.items():
+        if current.get(municipality.pk, 0) + delta < 0:
+            raise ValidationError(f"De taakstelling van {municipality.name} zou negatief worden.")
+    arrangement = QuotaArrangement(period=quota_period, agreed_on=agreed_on, description=description.strip())
+    audited_save(arrangement, actor=actor)
+    for municipality, delta in changes.items():
+        audited_save(QuotaArrangementLine(arrangement=arrangement, municipality=municipality, delta=delta), actor=actor)
+    return arrangement
+
+
+@transaction.atomic
+def ledger_opening_set(
+    *, actor: Any, municipality: Municipality, period: HalfYear, balance: int, source: str = ""
+) -> LedgerOpening:
+    """The balance carried into ``period``, the first half-year this ledger keeps (backlog negative)."""
+    require(scope_for(actor).edits_municipality(municipality.pk), NO_EDIT)
+    opening = LedgerOpening.objects.filter(municipality=municipality).first() or LedgerOpening(
+        municipality=municipality
+    )
+    opening.period, opening.balance, opening.source = str(period), balance, source
+    audited_save(opening, actor=actor)
+    return opening
+
+
+@dataclass(frozen=True, slots=True)
+class RealisationInput:
+    """Persons of one household housed on a date (or planned, when matched but not yet housed)."""
+
+    on: date
+    persons: int
+    household_ref: str = ""
+    location_id: int | None = None
+    planned: bool = False
+    note: str = ""
+    is_example: bool = False
+
+
+def _validate_realisation(municipality: Municipality, data: RealisationInput) -> Location | None:
+    if data.persons < 1:
+        raise ValidationError("Een realisatie betreft minstens één persoon.")
+    if data.persons > 30:
+        raise ValidationError("Meer dan 30 personen in één realisatie is niet aannemelijk; registreer per huishouden.")
+    today = timezone.localdate()
+    if not data.planned and data.on > today:
+        raise ValidationError(f"De datum {data.on:%d-%m-%Y} ligt in de toekomst; registreer dit als gepland.")
+    if data.location_id is None:
+        return None
+    location = Location.objects.filter(pk=data.location_id, municipality=municipality).first()
+    if location is None:
+        raise ValidationError(f"Die locatie hoort niet bij {municipality.name}.")
+    return location
+
+
+@transaction.atomic
+def realisation_record(*, actor: Any, municipality: Municipality, data: RealisationInput) -> Realisation:
+    """Record status holders housed (Huisvestingswet art. 28) by the municipality's own editors."""
+    require(scope_for(actor).edits_municipality(municipality.pk), NO_EDIT)
+    location = _validate_realisation(municipality, data)
+    realisation = Realisation(
+        municipality=municipality,
+        date=data.on,
+        persons=data.persons,
+        household_ref=data.household_ref.strip(),
+        location=location,
+        planned=data.planned,
+        note=data.note,
+        is_example=data.is_example,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audited_save(realisation, actor=actor)
+    return realisation
+
+
+@transaction.atomic
+def realisation_confirm(*, actor: Any, realisation: Realisation, on: date) -> Realisation:
+    """A planned realisation took place on ``on``."""
+    require(scope_for(actor).edits_municipality(realisation.municipality_id), NO_EDIT)
+    if not realisation.planned:
+        raise ValidationError("Deze realisatie is al vastgelegd als gerealiseerd.")
+    if on > timezone.localdate():
+        raise ValidationError("De datum van huisvesting ligt in de toekomst.")
+    realisation.planned, realisation.date = False, on
+    audited_save(realisation, actor=actor, reason="planned realisation housed")
+    return realisation
+
+
+TRUE_WORDS = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gepland"}
+
+
+def realisations_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
+    """Import realisations (columns ``datum``, ``personen``; optional ``huishouden``, ``locatie``,
+    ``gepland``, ``opmerking``): all rows or none, with a report per row."""
+    require(scope_for(actor).edits_municipality(municipality.pk), NO_EDIT)
+    rows = read_table(
+        file_name=file_name,
+        content=content,
+        required=("datum", "personen"),
+        optional=("huishouden", "locatie", "gepland", "opmerking"),
+        aliases={"date": "datum", "persons": "personen", "household": "huishouden", "location": "locatie"},
+    )
+    locations = {loc.name.casefold(): loc.pk for loc in Location.objects.filter(municipality=municipality)}
+    seen: dict[str, int] = {}
+
+    def record(row: TableRow) -> None:
+        on = cell_date(row.values.get("datum"), "datum")
+        persons = cell_int(row.values.get("personen"), "personen")
+        if on is None or persons is None:
+            raise ValidationError("datum en personen zijn verplicht.")
+        household = str(row.values.get("huishouden") or "").strip()
+        if household:
+            if household in seen:
+                raise ValidationError(f"huishouden {household} staat ook op regel {seen[household]}.")
+            seen[household] = row.line
+        location_name = str(row.values.get("locatie") or "").strip()
+        location_id = None
+        if location_name:
+            location_id = locations.get(location_name.casefold())
+            if location_id is None:
+                raise ValidationError(f"onbekende locatie {location_name!r} in {municipality.name}.")
+        realisation_record(
+            actor=actor,
+            municipality=municipality,
+            data=RealisationInput(
+                on=on,
+                persons=persons,
+                household_ref=household,
+                location_id=location_id,
+                planned=str(row.values.get("gepland") or "").strip().lower() in TRUE_WORDS,
+                note=str(row.values.get("opmerking") or "")[:300],
+            ),
+        )
+
+    all_rows_or_none(rows, record)
+    return len(rows)
