@@ -12,6 +12,7 @@ from opvangregie.areas.api import router as areas_router
 from opvangregie.core.errors import ApplicationError
 from opvangregie.locations.api import router as locations_router
 from opvangregie.organisations.services import api_token_authenticate
+from opvangregie.quotas.api import router as quotas_router
 
 
 class TokenAuth(HttpBearer):
@@ -27,12 +28,16 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(
     title="Opvangregie API",
     version="1",
-    description="Reception locations, occupancy and aggregates per municipality, region and province.",
+    description=(
+        "Reception locations, occupancy and aggregates per municipality, region and province; "
+        "status-holder quotas, realisations, ledgers and provincial supervision."
+    ),
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )
 api.add_router("/", areas_router)
 api.add_router("/locations", locations_router)
+api.add_router("/quotas", quotas_router)
 
 
 @api.exception_handler(ApplicationError)

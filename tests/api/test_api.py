@@ -2,18 +2,8 @@ import pytest
 from django.test import Client
 
 from opvangregie.locations.models import Location, OccupancySnapshot
-from opvangregie.organisations.services import api_token_issue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def as_user(users: dict):
-    def client_for(username: str) -> Client:
-        _, raw = api_token_issue(user=users[username], name="test")
-        return Client(headers={"Authorization": f"Bearer {raw}"})
-
-    return client_for
 
 
 def kerklaan() -> Location:

@@ -1,0 +1,324 @@
+"""API for the status-holder quota: periods, quotas, realisations, ledgers and supervision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.responses import Status
+
+from opvangregie.areas.models import Province
+from opvangregie.core.apportion import Method
+from opvangregie.core.errors import NotFound
+from opvangregie.core.ledger import LedgerLine
+from opvangregie.core.periods import HalfYear
+from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.quotas import selectors, services
+from opvangregie.quotas.models import QuotaPeriod, Realisation
+
+router = Router(tags=["status-holder quotas"])
+
+
+class NationalTotalOut(Schema):
+    total: int
+    published_on: date
+    source: str
+
+
+class PeriodOut(Schema):
+    period: str
+    start: date
+    end: date
+    rounding_method: str
+    population_date: date
+    national_totals: list[NationalTotalOut]
+
+
+class PeriodIn(Schema):
+    period: str
+    national_total: int
+    published_on: date
+    source: str = ""
+    rounding_method: Method = Method.STATUTORY_CEILING
+
+
+class RevisionIn(Schema):
+    national_total: int
+    published_on: date
+    source: str = ""
+
+
+def _period_out(quota_period: QuotaPeriod) -> PeriodOut:
+    half_year = quota_period.half_year
+    return PeriodOut(
+        period=quota_period.period,
+        start=half_year.start,
+        end=half_year.end,
+        rounding_method=quota_period.rounding_method,
+        population_date=half_year.population_date,
+        national_totals=[
+            NationalTotalOut(total=t.total, published_on=t.published_on, source=t.source)
+            for t in quota_period.national_totals.all()
+        ],
+    )
+
+
+def _half_year(raw: str) -> HalfYear:
+    return HalfYear.parse(raw)
+
+
+@router.get("/periods", response=list[PeriodOut])
+def periods(request: HttpRequest) -> list[PeriodOut]:
+    """The opened half-years with their national totals (the last one is current)."""
+    return [_period_out(p) for p in QuotaPeriod.objects.prefetch_related("national_totals")]
+
+
+@router.post("/periods", response={201: PeriodOut})
+def period_open(request: HttpRequest, payload: PeriodIn) -> Status[PeriodOut]:
+    """Open a half-year and compute every municipality's quota (national editors only)."""
+    quota_period = services.period_open(
+        actor=request.user,
+        period=_half_year(payload.period),
+        national_total=payload.national_total,
+        published_on=payload.published_on,
+        source=payload.source,
+        method=payload.rounding_method,
+    )
+    return Status(201, _period_out(quota_period))
+
+
+@router.post("/periods/{period}/revisions", response={201: PeriodOut})
+def period_revise(request: HttpRequest, period: str, payload: RevisionIn) -> Status[PeriodOut]:
+    """Record a revised national total; computed quotas get a new version."""
+    quota_period = selectors.quota_period_get(_half_year(period))
+    services.national_total_revise(
+        actor=request.user,
+        quota_period=quota_period,
+        national_total=payload.national_total,
+        published_on=payload.published_on,
+        source=payload.source,
+    )
+    return Status(201, _period_out(quota_period))
+
+
+class LedgerLineOut(Schema):
+    period: str
+    quota: int
+    computed_quota: int | None
+    published_quota: int | None
+    joint_change: int
+    carried_in: int
+    demand: int
+    realised: int
+    balance: int
+    status: str
+    planned: int
+
+
+class ProgressOut(Schema):
+    period: str
+    on: date
+    expected_to_date: float
+    projected: float
+    projected_shortfall: int
+    planned: int
+    still_to_find: int
+    status: str
+
+
+class LedgerOut(Schema):
+    municipality: str
+    name: str
+    on: date
+    lines: list[LedgerLineOut]
+    current: ProgressOut | None
+    periods_behind: int
+
+
+def _line_out(book: selectors.MunicipalityLedger, line: LedgerLine) -> LedgerLineOut:
+    versions = book.versions[line.period]
+    return LedgerLineOut(
+        period=str(line.period),
+        quota=line.quota,
+        computed_quota=versions.computed,
+        published_quota=versions.published,
+        joint_change=versions.arrangement_delta,
+        carried_in=line.carried_in,
+        demand=line.demand,
+        realised=line.realised,
+        balance=line.balance,
+        status=book.status_of(line).value,
+        planned=book.planned.get(line.period, 0),
+    )
+
+
+@router.get("/municipalities/{code}/ledger", response=LedgerOut)
+def municipality_ledger(request: HttpRequest, code: str, on: date | None = None) -> LedgerOut:
+    """The municipality's ledger on a date (default today): quota, backlog carried in, demand, realised, balance."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on or timezone.localdate())
+    current = book.current
+    return LedgerOut(
+        municipality=municipality.code,
+        name=municipality.name,
+        on=book.on,
+        lines=[_line_out(book, line) for line in book.lines],
+        current=ProgressOut(
+            period=str(current.period),
+            on=current.on,
+            expected_to_date=float(current.expected_to_date),
+            projected=float(current.projected),
+            projected_shortfall=current.projected_shortfall,
+            planned=current.planned,
+            still_to_find=current.still_to_find,
+            status=current.status.value,
+        )
+        if current
+        else None,
+        periods_behind=book.periods_behind,
+    )
+
+
+class RealisationIn(Schema):
+    date: date
+    persons: int
+    household_ref: str = ""
+    location_id: int | None = None
+    planned: bool = False
+    note: str = ""
+
+
+class RealisationOut(Schema):
+    id: int
+    date: date
+    persons: int
+    household_ref: str
+    location_id: int | None
+    planned: bool
+    note: str
+    is_example: bool
+
+
+def _realisation_out(r: Realisation) -> RealisationOut:
+    return RealisationOut(
+        id=r.pk,
+        date=r.date,
+        persons=r.persons,
+        household_ref=r.household_ref,
+        location_id=r.location_id,
+        planned=r.planned,
+        note=r.note,
+        is_example=r.is_example,
+    )
+
+
+@router.get("/municipalities/{code}/realisations", response=list[RealisationOut])
+def realisations(request: HttpRequest, code: str, period: str | None = None) -> list[RealisationOut]:
+    municipality = municipality_readable(scope_for(request.user), code)
+    rows = selectors.realisations_list(
+        actor=request.user, municipality=municipality, period=_half_year(period) if period else None
+    )
+    return [_realisation_out(r) for r in rows]
+
+
+@router.post("/municipalities/{code}/realisations", response={201: RealisationOut})
+def realisation_record(request: HttpRequest, code: str, payload: RealisationIn) -> Status[RealisationOut]:
+    """Record status holders housed (editors of the municipality only)."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    realisation = services.realisation_record(
+        actor=request.user,
+        municipality=municipality,
+        data=services.RealisationInput(
+            on=payload.date,
+            persons=payload.persons,
+            household_ref=payload.household_ref,
+            location_id=payload.location_id,
+            planned=payload.planned,
+            note=payload.note,
+        ),
+    )
+    return Status(201, _realisation_out(realisation))
+
+
+class SupervisionRowOut(Schema):
+    code: str
+    name: str
+    quota: int | None
+    carried_in: int | None
+    demand: int | None
+    realised: int | None
+    balance: int | None
+    status: str | None
+    periods_behind: int
+    ladder_phase: int | None
+    ladder_name: str | None
+    projected_shortfall: int | None
+
+
+class SupervisionOut(Schema):
+    province: str
+    period: str
+    on: date
+    behind: int
+    municipalities: int
+    rows: list[SupervisionRowOut]
+
+
+@router.get("/provinces/{code}/supervision", response=SupervisionOut)
+def supervision(request: HttpRequest, code: str, period: str, on: date | None = None) -> SupervisionOut:
+    """Every municipality of the province in a half-year, with status and phase of the intervention ladder."""
+    province = Province.objects.filter(code=code).first()
+    if province is None:
+        raise NotFound("Provincie niet gevonden.")
+    view = selectors.province_supervision(
+        actor=request.user, province=province, period=_half_year(period), on=on or timezone.localdate()
+    )
+    return SupervisionOut(
+        province=province.name,
+        period=str(view.period),
+        on=view.on,
+        behind=len(view.behind),
+        municipalities=len(view.rows),
+        rows=[
+            SupervisionRowOut(
+                code=row.municipality.code,
+                name=row.municipality.name,
+                quota=row.line.quota if row.line else None,
+                carried_in=row.line.carried_in if row.line else None,
+                demand=row.line.demand if row.line else None,
+                realised=row.line.realised if row.line else None,
+                balance=row.line.balance if row.line else None,
+                status=row.status.value if row.status else None,
+                periods_behind=row.periods_behind,
+                ladder_phase=row.stage.number if row.stage else None,
+                ladder_name=row.stage.name if row.stage else None,
+                projected_shortfall=row.projected_shortfall,
+            )
+            for row in view.rows
+        ],
+    )
+
+
+class NationalLineOut(Schema):
+    period: str
+    national_total: int | None
+    quota: int
+    realised: int
+    balance: int
+
+
+@router.get("/national/ledger", response=list[NationalLineOut])
+def national_ledger(request: HttpRequest, on: date | None = None) -> list[NationalLineOut]:
+    """The sum over all municipalities per half-year (national readers only)."""
+    return [
+        NationalLineOut(
+            period=str(line.period),
+            national_total=line.national_total,
+            quota=line.quota,
+            realised=line.realised,
+            balance=line.balance,
+        )
+        for line in selectors.national_ledger(actor=request.user, on=on or timezone.localdate())
+    ]
