@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from opvangregie.locations.models import Location, Room
 
 pytestmark = pytest.mark.django_db
 
 NEW = "/gemeente/GM0397/locatie/nieuw/"
-
-
-@pytest.fixture
-def login(users: dict):
-    def client_for(username: str) -> Client:
-        client = Client()
-        client.force_login(users[username])
-        return client
-
-    return client_for
 
 
 def _new_location(**overrides: object) -> dict[str, object]:

@@ -10,16 +10,6 @@ from opvangregie.locations.models import Location, OccupancySnapshot
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def login(users: dict):
-    def client_for(username: str) -> Client:
-        client = Client()
-        client.force_login(users[username])
-        return client
-
-    return client_for
-
-
 def cell(html: str, element_id: str) -> str:
     match = re.search(rf'id="{element_id}">([^<]*)<', html)
     assert match, element_id

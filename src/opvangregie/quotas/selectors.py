@@ -96,6 +96,16 @@ def effective_quotas(quota_period: QuotaPeriod, municipality_ids: Iterable[int] 
 
 
 @dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One half-year of a municipality's ledger with its quota versions, status and pipeline."""
+
+    line: LedgerLine
+    versions: QuotaVersions
+    status: PaceStatus
+    planned: int
+
+
+@dataclass(frozen=True, slots=True)
 class MunicipalityLedger:
     """A municipality's ledger up to a date: closed and running half-years, quota versions, pipeline."""
 
@@ -121,6 +131,13 @@ class MunicipalityLedger:
     @property
     def periods_behind(self) -> int:
         return periods_behind_in_a_row(self.closed)
+
+    @property
+    def rows(self) -> list[LedgerRow]:
+        return [
+            LedgerRow(line, self.versions[line.period], self.status_of(line), self.planned.get(line.period, 0))
+            for line in self.lines
+        ]
 
     def status_of(self, line: LedgerLine) -> PaceStatus:
         current = self.current

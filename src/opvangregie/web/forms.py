@@ -25,7 +25,7 @@ def _textbox(field: forms.Field) -> forms.Field:
     return field
 
 
-def _style(form: forms.Form) -> None:
+def nlds_style(form: forms.Form) -> None:
     """NL Design System classes on every widget of ``form``."""
     for field in form.fields.values():
         if isinstance(field.widget, forms.Select):
@@ -51,7 +51,7 @@ class SnapshotForm(forms.Form):
         location_field.choices = locations
         if len(locations) == 1:
             location_field.initial = locations[0][0]
-        _style(self)
+        nlds_style(self)
 
 
 class StatusForm(forms.Form):
@@ -61,7 +61,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        nlds_style(self)
 
 
 class EventForm(forms.Form):
@@ -72,7 +72,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        nlds_style(self)
 
 
 class ImportForm(forms.Form):
@@ -100,7 +100,7 @@ class LocationForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        nlds_style(self)
 
     @classmethod
     def for_location(cls, location: Location) -> LocationForm:
@@ -152,4 +152,4 @@ class RoomForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        _style(self)
+        nlds_style(self)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +21,10 @@ from opvangregie.locations import selectors, services
 from opvangregie.locations.importers import ImportRefused, snapshots_import
 from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
 from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
+from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
 from opvangregie.web.forms import (
-    DateChoiceForm,
     EventForm,
     ImportForm,
     LocationCreateForm,
@@ -34,33 +33,11 @@ from opvangregie.web.forms import (
     SnapshotForm,
     StatusForm,
 )
+from opvangregie.web.params import download, reference_date, target_group
 
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _reference_date(request: HttpRequest) -> date:
-    form = DateChoiceForm(request.GET)
-    if form.is_valid() and form.cleaned_data["datum"]:
-        return form.cleaned_data["datum"]
-    return timezone.localdate()
-
-
-def _target_group(request: HttpRequest) -> TargetGroup:
-    try:
-        return TargetGroup(request.GET.get("doelgroep", TargetGroup.UKRAINIAN.value))
-    except ValueError:
-        return TargetGroup.UKRAINIAN
-
-
-def _download(content: bytes, file_name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
 
 
 @login_required
@@ -94,7 +71,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: SnapshotForm | None = None) -> dict[str, Any]:
     scope = scope_for(request.user)
     municipality = municipality_readable(scope, code)
-    on, group = _reference_date(request), _target_group(request)
+    on, group = reference_date(request), target_group(request)
     overview = selectors.municipality_overview(actor=request.user, municipality=municipality, on=on, target_group=group)
     register = (
         selectors.locations_readable(scope)
@@ -114,6 +91,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "target_groups": TargetGroupChoices.choices,
         "register": register,
         "can_edit": can_edit,
+        "quota_book": quota_selectors.quota_ledger(actor=request.user, municipality=municipality, on=on),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 
@@ -165,7 +143,7 @@ def municipality_snapshot(request: HtmxHttpRequest, code: str) -> HttpResponse:
 def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
     context = _dashboard_context(request, code)
     content = exports.municipality_xlsx(context["municipality"], context["overview"])
-    return _download(content, f"opvang-{code}-{context['on']:%Y-%m-%d}.xlsx")
+    return download(content, f"opvang-{code}-{context['on']:%Y-%m-%d}.xlsx")
 
 
 @login_required
@@ -351,13 +329,16 @@ def location_edit(request: HttpRequest, location_id: int) -> HttpResponse:
     )
 
 
-def _area_page(request: HttpRequest, overview: selectors.AreaOverview, area_name: str, kind: str) -> HttpResponse:
+def _area_page(
+    request: HttpRequest, overview: selectors.AreaOverview, *, area_name: str, area_code: str, kind: str
+) -> HttpResponse:
     return render(
         request,
         "web/area.html",
         {
             "overview": overview,
             "area_name": area_name,
+            "area_code": area_code,
             "kind": kind,
             "on": overview.on,
             "target_group": overview.target_group,
@@ -384,19 +365,19 @@ def _province(request: HttpRequest, code: str) -> Province:
 def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
     region = _region(request, slug)
     overview = selectors.region_overview(
-        actor=request.user, region=region, on=_reference_date(request), target_group=_target_group(request)
+        actor=request.user, region=region, on=reference_date(request), target_group=target_group(request)
     )
     if request.GET.get("export") == "xlsx":
-        return _download(exports.area_xlsx(region.name, overview), f"opvang-{slug}-{overview.on:%Y-%m-%d}.xlsx")
-    return _area_page(request, overview, region.name, "region")
+        return download(exports.area_xlsx(region.name, overview), f"opvang-{slug}-{overview.on:%Y-%m-%d}.xlsx")
+    return _area_page(request, overview, area_name=region.name, area_code=region.slug, kind="region")
 
 
 @login_required
 def province_overview(request: HttpRequest, code: str) -> HttpResponse:
     province = _province(request, code)
     overview = selectors.province_overview(
-        actor=request.user, province=province, on=_reference_date(request), target_group=_target_group(request)
+        actor=request.user, province=province, on=reference_date(request), target_group=target_group(request)
     )
     if request.GET.get("export") == "xlsx":
-        return _download(exports.area_xlsx(province.name, overview), f"opvang-{code}-{overview.on:%Y-%m-%d}.xlsx")
-    return _area_page(request, overview, province.name, "province")
+        return download(exports.area_xlsx(province.name, overview), f"opvang-{code}-{overview.on:%Y-%m-%d}.xlsx")
+    return _area_page(request, overview, area_name=province.name, area_code=province.code, kind="province")

@@ -1,0 +1,204 @@
+"""Status-holder pages: the municipality's ledger and realisations, the province's supervision and letters."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opvangregie.areas.models import Municipality, Province
+from opvangregie.core.errors import ApplicationError, NotFound
+from opvangregie.core.ledger import PaceStatus
+from opvangregie.core.periods import HalfYear
+from opvangregie.imports import ImportRefused
+from opvangregie.locations.models import Location
+from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.quotas import exports, selectors, services
+from opvangregie.quotas.forms import RealisationForm
+from opvangregie.quotas.letters import supervision_letter_docx
+from opvangregie.quotas.models import QuotaPeriod
+from opvangregie.web.forms import ImportForm
+from opvangregie.web.params import DOCX, download, reference_date
+
+SORT_KEYS = {
+    "naam": lambda row: row.municipality.name,
+    "saldo": lambda row: (row.line.balance if row.line else 0, row.municipality.name),
+    "achter": lambda row: (-row.periods_behind, row.municipality.name),
+    "gerealiseerd": lambda row: (-(row.line.realised if row.line else 0), row.municipality.name),
+}
+
+
+def _locations(municipality: Municipality) -> list[tuple[int, str]]:
+    return list(Location.objects.filter(municipality=municipality).order_by("name").values_list("pk", "name"))
+
+
+def _period(request: HttpRequest, on: date) -> HalfYear:
+    """The ``periode`` of the query string, else the half-year of the reference date, else the last opened."""
+    raw = request.GET.get("periode")
+    if raw:
+        try:
+            return HalfYear.parse(raw)
+        except ApplicationError:
+            pass
+    opened = [p.half_year for p in QuotaPeriod.objects.all()]
+    current = HalfYear.containing(on)
+    if current in opened or not opened:
+        return current
+    return max(p for p in opened if p <= current) if any(p <= current for p in opened) else min(opened)
+
+
+@login_required
+def municipality_quota(request: HttpRequest, code: str) -> HttpResponse:
+    """The municipality's ledger per half-year, the early warning, and its realisations."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    on = reference_date(request)
+    can_edit = scope.edits_municipality(municipality.pk)
+    form = RealisationForm(request.POST or None, locations=_locations(municipality)) if can_edit else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            raise NotFound(_("You may not change this data."))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.realisation_record(
+                    actor=request.user,
+                    municipality=municipality,
+                    data=services.RealisationInput(
+                        on=data["date"],
+                        persons=data["persons"],
+                        household_ref=data["household_ref"],
+                        location_id=data["location"],
+                        planned=data["planned"],
+                        note=data["note"],
+                    ),
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Realisation recorded."))
+                return redirect(request.get_full_path())
+        status = 422
+    book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on)
+    period = _period(request, on)
+    context: dict[str, Any] = {
+        "municipality": municipality,
+        "on": on,
+        "book": book,
+        "period": period,
+        "realisations": selectors.realisations_list(actor=request.user, municipality=municipality, period=period),
+        "form": form,
+        "can_edit": can_edit,
+    }
+    return render(request, "quotas/municipality.html", context, status=status)
+
+
+@login_required
+def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
+    municipality = municipality_readable(scope_for(request.user), code)
+    on = reference_date(request)
+    book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on)
+    return download(exports.ledger_xlsx(book), f"statushouders-{code}-{on:%Y-%m-%d}.xlsx")
+
+
+@login_required
+def realisations_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload realisations from Excel/CSV: all rows are recorded, or none with a report per row."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[dict[str, object]] = []
+    message = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = services.realisations_import(
+                actor=request.user, municipality=municipality, file_name=upload.name, content=upload.read()
+            )
+        except ImportRefused as exc:
+            message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
+        except ApplicationError as exc:
+            message = exc.message
+        else:
+            messages.success(request, _("%(count)d realisations imported.") % {"count": count})
+            return redirect("quotas:municipality", code=code)
+    return render(
+        request,
+        "quotas/import.html",
+        {"municipality": municipality, "form": form, "errors": errors, "message": message},
+        status=422 if message else 200,
+    )
+
+
+def _supervision(request: HttpRequest, code: str) -> selectors.Supervision:
+    province = Province.objects.filter(code=code).first()
+    if province is None:
+        raise NotFound("Provincie niet gevonden.")
+    on = reference_date(request)
+    return selectors.province_supervision(actor=request.user, province=province, period=_period(request, on), on=on)
+
+
+@login_required
+def supervision(request: HttpRequest, code: str) -> HttpResponse:
+    """The province's supervision table: every municipality's ledger line, status and ladder phase."""
+    view = _supervision(request, code)
+    rows = view.rows
+    wanted = request.GET.get("status", "")
+    if wanted in {s.value for s in PaceStatus}:
+        rows = [row for row in rows if row.status and row.status.value == wanted]
+    sort = request.GET.get("sort", "naam")
+    rows = sorted(rows, key=SORT_KEYS.get(sort, SORT_KEYS["naam"]))
+    if request.GET.get("export") == "xlsx":
+        return download(exports.supervision_xlsx(view, rows), f"toezicht-{code}-{view.period}.xlsx")
+    return render(
+        request,
+        "quotas/supervision.html",
+        {
+            "view": view,
+            "rows": rows,
+            "status": wanted,
+            "sort": sort,
+            "statuses": [(s.value, exports.STATUS_LABELS[s]) for s in PaceStatus],
+            "periods": [p.period for p in QuotaPeriod.objects.all()],
+        },
+    )
+
+
+def _behind_rows(view: selectors.Supervision) -> list[selectors.SupervisionRow]:
+    return [row for row in view.behind if row.line is not None and view.on >= view.period.end]
+
+
+@login_required
+def supervision_letter(request: HttpRequest, code: str, municipality_code: str) -> HttpResponse:
+    """The half-yearly letter (.docx) to one municipality behind on its quota."""
+    view = _supervision(request, code)
+    row = next((r for r in _behind_rows(view) if r.municipality.code == municipality_code), None)
+    if row is None:
+        raise NotFound(_("No letter: this municipality is not behind in a closed half-year."))
+    content = supervision_letter_docx(view, row, written_on=timezone.localdate())
+    return download(content, f"brief-taakstelling-{view.period}-{municipality_code}.docx", DOCX)
+
+
+@login_required
+def supervision_letters(request: HttpRequest, code: str) -> HttpResponse:
+    """All letters of the half-year in one .zip, one .docx per municipality behind."""
+    view = _supervision(request, code)
+    rows = _behind_rows(view)
+    if not rows:
+        raise NotFound(_("No letters: no municipality is behind in a closed half-year."))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for row in rows:
+            archive.writestr(
+                f"brief-taakstelling-{view.period}-{row.municipality.code}-{row.municipality.name}.docx",
+                supervision_letter_docx(view, row, written_on=timezone.localdate()),
+            )
+    return download(buffer.getvalue(), f"brieven-taakstelling-{view.period}-{code}.zip", "application/zip")
