@@ -118,8 +118,8 @@ class MunicipalityLedger:
 
     @property
     def current(self) -> Progress | None:
-        """The running half-year seen on ``on`` (None when ``on`` is past the last kept half-year)."""
-        if not self.lines or self.on > self.lines[-1].period.end:
+        """The running half-year seen on ``on`` (None once the last kept half-year has ended)."""
+        if not self.lines or self.on >= self.lines[-1].period.end:
             return None
         line = self.lines[-1]
         return progress(line, on=self.on, planned=self.planned.get(line.period, 0))
