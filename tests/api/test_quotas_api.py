@@ -108,3 +108,51 @@ def test_province_supervision_in_the_api(as_user) -> None:
     assert as_user("heemstede").get("/api/quotas/provinces/PV27/supervision", {"period": "2025-H1"}).status_code == 404
     assert as_user("noordholland").get("/api/quotas/national/ledger").status_code == 403
     assert as_user("rijk").get("/api/quotas/national/ledger").status_code == 200
+
+
+def test_published_quotas_upload_and_a_refused_file(as_user) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from opvangregie.quotas.models import MunicipalQuota
+
+    admin = as_user("beheerder")
+    good = SimpleUploadedFile("bijlage-a.csv", b"gemeentecode,taakstelling\nGM0473,9\n", content_type="text/csv")
+    response = admin.post("/api/quotas/periods/2025-H2/published", {"file": good})
+    assert response.status_code == 201, response.content
+    assert response.json()[0]["code"] == "GM0473"
+    assert response.json()[0]["published"] == 9
+    before = MunicipalQuota.objects.count()
+    bad = SimpleUploadedFile(
+        "bijlage-a.csv", b"gemeentecode,taakstelling\nGM0473,9\nGM9999,3\n", content_type="text/csv"
+    )
+    refused = admin.post("/api/quotas/periods/2025-H2/published", {"file": bad})
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [{"regel": 3, "melding": "onbekende gemeentecode GM9999."}]
+    assert MunicipalQuota.objects.count() == before
+    other = SimpleUploadedFile("a.csv", b"gemeentecode,taakstelling\nGM0473,9\n", content_type="text/csv")
+    assert as_user("noordholland").post("/api/quotas/periods/2025-H2/published", {"file": other}).status_code == 403
+
+
+def test_joint_change_through_the_api(as_user) -> None:
+    admin = as_user("beheerder")
+    unbalanced = admin.post(
+        "/api/quotas/periods/2025-H2/arrangements",
+        {"agreed_on": "2025-09-01", "description": "ruil", "changes": {"GM0397": 2, "GM0392": -1}},
+        content_type="application/json",
+    )
+    assert unbalanced.status_code == 422
+    assert "art. 29 lid 2" in unbalanced.json()["detail"]
+    done = admin.post(
+        "/api/quotas/periods/2025-H2/arrangements",
+        {"agreed_on": "2025-09-01", "description": "ruil", "changes": {"GM0397": 2, "GM0392": -2}},
+        content_type="application/json",
+    )
+    assert done.status_code == 201
+    ledger = admin.get("/api/quotas/municipalities/GM0397/ledger", {"on": "2025-11-04"}).json()
+    assert (ledger["lines"][-1]["quota"], ledger["lines"][-1]["joint_change"]) == (23, 2)
+    refused = as_user("heemstede").post(
+        "/api/quotas/periods/2025-H2/arrangements",
+        {"agreed_on": "2025-09-01", "description": "ruil", "changes": {"GM0397": -2, "GM0392": 2}},
+        content_type="application/json",
+    )
+    assert refused.status_code == 404  # Haarlem is outside Heemstede's scope

@@ -6,10 +6,12 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from opvangregie.areas.models import Province
+from opvangregie.areas.models import Municipality, Province
+from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.apportion import Method
 from opvangregie.core.errors import NotFound
 from opvangregie.core.ledger import LedgerLine
@@ -101,6 +103,81 @@ def period_revise(request: HttpRequest, period: str, payload: RevisionIn) -> Sta
         source=payload.source,
     )
     return Status(201, _period_out(quota_period))
+
+
+class DifferenceOut(Schema):
+    code: str
+    name: str
+    computed: int | None
+    published: int
+    difference: int | None
+
+
+@router.post("/periods/{period}/published", response={201: list[DifferenceOut]})
+def published_import(
+    request: HttpRequest, period: str, file: File[UploadedFile], source: str = ""
+) -> Status[list[DifferenceOut]]:
+    """Import published quotas (CSV/XLSX, columns gemeentecode, taakstelling); all rows or none.
+
+    Answers with every imported row beside the computed quota; a refused file answers 422 with a
+    report per row.
+    """
+    quota_period = selectors.quota_period_get(_half_year(period))
+    differences = services.published_quotas_import(
+        actor=request.user,
+        quota_period=quota_period,
+        file_name=file.name or "upload",
+        content=file.read(),
+        source=source,
+    )
+    return Status(
+        201,
+        [
+            DifferenceOut(code=d.code, name=d.name, computed=d.computed, published=d.published, difference=d.difference)
+            for d in differences
+        ],
+    )
+
+
+class ArrangementIn(Schema):
+    agreed_on: date
+    description: str
+    changes: dict[str, int]
+
+
+class ArrangementOut(Schema):
+    id: int
+    period: str
+    agreed_on: date
+    description: str
+    changes: dict[str, int]
+
+
+@router.post("/periods/{period}/arrangements", response={201: ArrangementOut})
+def arrangement_record(request: HttpRequest, period: str, payload: ArrangementIn) -> Status[ArrangementOut]:
+    """Municipalities jointly change their quotas (Huisvestingswet art. 29(2)); refused unless the sum holds."""
+    quota_period = selectors.quota_period_get(_half_year(period))
+    scope = scope_for(request.user)
+    changes: dict[Municipality, int] = {}
+    for raw_code, delta in payload.changes.items():
+        changes[municipality_readable(scope, str(MunicipalityCode.parse(raw_code)))] = delta
+    arrangement = services.arrangement_record(
+        actor=request.user,
+        quota_period=quota_period,
+        agreed_on=payload.agreed_on,
+        description=payload.description,
+        changes=changes,
+    )
+    return Status(
+        201,
+        ArrangementOut(
+            id=arrangement.pk,
+            period=quota_period.period,
+            agreed_on=arrangement.agreed_on,
+            description=arrangement.description,
+            changes={m.code: delta for m, delta in changes.items()},
+        ),
+    )
 
 
 class LedgerLineOut(Schema):
