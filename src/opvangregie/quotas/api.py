@@ -11,8 +11,8 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from opvangregie.areas.models import Municipality, Province
-from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.apportion import Method
+from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import NotFound
 from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear
