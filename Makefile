@@ -39,7 +39,7 @@ test-sqlite: setup
 test-postgres: setup
 	scripts/start-postgres.sh
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=postgres://postgres@127.0.0.1:5432/opvangregie \
-		$(BIN)/pytest -q -m "not e2e" tests/areas tests/organisations tests/locations tests/api tests/web
+		$(BIN)/pytest -q -m "not e2e" --ignore=tests/core
 
 test-e2e: setup
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m e2e

@@ -10,6 +10,7 @@ from ninja.security import HttpBearer, django_auth
 
 from opvangregie.areas.api import router as areas_router
 from opvangregie.core.errors import ApplicationError
+from opvangregie.distribution.api import router as distribution_router
 from opvangregie.locations.api import router as locations_router
 from opvangregie.organisations.services import api_token_authenticate
 from opvangregie.quotas.api import router as quotas_router
@@ -38,6 +39,7 @@ api = NinjaAPI(
 api.add_router("/", areas_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
+api.add_router("/distribution", distribution_router)
 
 
 @api.exception_handler(ApplicationError)

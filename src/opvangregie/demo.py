@@ -19,6 +19,7 @@ from opvangregie.areas.models import Municipality, MunicipalityYear, Province
 from opvangregie.areas.services import reference_data_load, region_define
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.distribution.demo import load_distribution_demo
 from opvangregie.locations import services
 from opvangregie.locations.models import EventKind, Location
 from opvangregie.organisations.models import Membership, Organisation, OrganisationKind, Role
@@ -50,7 +51,7 @@ DEMO_USERS = [
     DemoUser("heemstede", "heemstede-demo-2025", "beleidsmedewerker Heemstede (bewerker)"),
     DemoUser("raadslid", "raadslid-demo-2025", "raadslid Heemstede (alleen lezen)"),
     DemoUser("haarlem", "haarlem-demo-2025", "beleidsmedewerker Haarlem (bewerker)"),
-    DemoUser("kennemerland", "kennemerland-demo-2025", "regiocoördinator Kennemerland (lezen)"),
+    DemoUser("kennemerland", "kennemerland-demo-2025", "regiocoördinator Kennemerland (bewerker regioplan)"),
     DemoUser("noordholland", "noordholland-demo-2025", "toezichthouder provincie Noord-Holland (lezen)"),
     DemoUser("coa", "coa-demo-2025", "COA-contactpersoon (bewerker asiel en AMV)"),
     DemoUser("rijk", "rijk-demo-2025", "landelijk (alles lezen)"),
@@ -297,7 +298,7 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         "heemstede": ("heemstede", Role.EDITOR),
         "raadslid": ("heemstede", Role.VIEWER),
         "haarlem": ("haarlem", Role.EDITOR),
-        "kennemerland": ("kennemerland", Role.VIEWER),
+        "kennemerland": ("kennemerland", Role.EDITOR),
         "noordholland": ("noordholland", Role.VIEWER),
         "coa": ("coa", Role.EDITOR),
         "rijk": ("rijk", Role.VIEWER),
@@ -309,4 +310,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         _heemstede(admin, rng)
         _kennemerland_examples(admin, rng)
         load_quota_demo(admin, rng)
+        load_distribution_demo(admin, rng)
     return DEMO_USERS

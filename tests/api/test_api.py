@@ -132,6 +132,9 @@ def test_creating_a_location_and_changing_its_status(as_user) -> None:
 
 
 def test_coa_sees_only_asylum_and_amv_locations(as_user) -> None:
-    names = {loc["name"] for loc in as_user("coa").get("/api/locations").json()}
-    assert names == {"Heemsteedse Dreef"}
+    seen = as_user("coa").get("/api/locations").json()
+    expected = Location.objects.filter(target_group__in=["asylum", "amv"])
+    assert {loc["name"] for loc in seen} == set(expected.values_list("name", flat=True))
+    assert "Heemsteedse Dreef" in {loc["name"] for loc in seen}
+    assert {loc["target_group"] for loc in seen} == {"asylum", "amv"}
     assert as_user("coa").get(f"/api/locations/{kerklaan().pk}").status_code == 404

@@ -66,7 +66,7 @@ def test_coa_reads_and_edits_asylum_and_amv_only(users: dict, places: dict) -> N
     assert not scope.edits_location(municipality_id=heemstede, target_group="ukrainian")
     assert not scope.reads_location(municipality_id=heemstede, target_group="ukrainian")
     visible = set(Location.objects.filter(scope.location_filter()).values_list("target_group", flat=True))
-    assert visible == {"amv"}
+    assert visible == {"amv", "asylum"}
 
 
 def test_national_reads_everything_and_edits_nothing(users: dict, places: dict) -> None:

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "opvangregie.organisations",
     "opvangregie.locations",
     "opvangregie.quotas",
+    "opvangregie.distribution",
     "opvangregie.web",
 ]
 

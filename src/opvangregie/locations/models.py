@@ -48,6 +48,8 @@ class Location(models.Model):
         _("follow-up target group"), max_length=20, choices=TargetGroupChoices.choices, blank=True
     )
     follow_up_after_years = models.PositiveSmallIntegerField(_("follow-up after (years in use)"), null=True, blank=True)
+    expected_in_use = models.DateField(_("expected in use from"), null=True, blank=True)
+    planned_until = models.DateField(_("planned in use until"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     is_example = models.BooleanField(_("example data"), default=False)
     history = HistoricalRecords()

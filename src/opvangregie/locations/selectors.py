@@ -30,7 +30,7 @@ from opvangregie.locations.models import (
 from opvangregie.organisations.scope import Scope, require, scope_for
 
 
-def _with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
+def with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
     return queryset.select_related("municipality").prefetch_related(
         Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
         Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
@@ -59,7 +59,7 @@ def locations_readable(scope: Scope) -> QuerySet[Location]:
 
 def location_get(*, actor: Any, location_id: int) -> Location:
     """One location with its history, if the actor may read it (otherwise 404)."""
-    location = _with_history(locations_readable(scope_for(actor)).filter(pk=location_id)).first()
+    location = with_history(locations_readable(scope_for(actor)).filter(pk=location_id)).first()
     if location is None:
         raise NotFound("Locatie niet gevonden.")
     return location
@@ -124,7 +124,7 @@ def municipality_overview(
 ) -> Overview:
     """The municipality's locations of one target group with places and persons on ``on``."""
     scope = scope_for(actor)
-    locations = _with_history(
+    locations = with_history(
         locations_readable(scope).filter(municipality=municipality, target_group=target_group.value)
     )
     rows = [row for row in (_row(location, on) for location in locations) if _shown_on(row.figures)]
@@ -173,9 +173,7 @@ def _area_overview(
     municipalities: Sequence[Municipality], on: date, target_group: TargetGroup, scope: Scope
 ) -> AreaOverview:
     ids = [m.pk for m in municipalities]
-    locations = _with_history(
-        locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value)
-    )
+    locations = with_history(locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value))
     per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
     examples: set[int] = set()
     for location in locations:

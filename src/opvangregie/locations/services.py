@@ -62,6 +62,8 @@ class LocationInput:
     rd_y: Decimal | None = None
     follow_up_target_group: TargetGroup | None = None
     follow_up_after_years: int | None = None
+    expected_in_use: date | None = None
+    planned_until: date | None = None
     notes: str = ""
     is_example: bool = False
 
@@ -75,6 +77,8 @@ def _validate_input(data: LocationInput) -> None:
         RDPoint(float(data.rd_x), float(data.rd_y))
     if data.follow_up_after_years is not None and data.follow_up_after_years < 1:
         raise ValidationError("Het vervolggebruik begint na minstens één jaar.")
+    if data.expected_in_use and data.planned_until and data.planned_until <= data.expected_in_use:
+        raise ValidationError("De geplande einddatum ligt vóór de verwachte ingebruikname.")
 
 
 @transaction.atomic
@@ -103,6 +107,8 @@ def location_create(
         rd_y=data.rd_y,
         follow_up_target_group=data.follow_up_target_group.value if data.follow_up_target_group else "",
         follow_up_after_years=data.follow_up_after_years,
+        expected_in_use=data.expected_in_use,
+        planned_until=data.planned_until,
         notes=data.notes,
         is_example=data.is_example,
         status=status.value,
@@ -130,6 +136,7 @@ def location_update(*, actor: Any, location: Location, data: LocationInput) -> L
     location.rd_x, location.rd_y = data.rd_x, data.rd_y
     location.follow_up_target_group = data.follow_up_target_group.value if data.follow_up_target_group else ""
     location.follow_up_after_years = data.follow_up_after_years
+    location.expected_in_use, location.planned_until = data.expected_in_use, data.planned_until
     location.is_example = data.is_example
     audited_save(location, actor=actor, reason="location updated")
     return location

@@ -36,6 +36,7 @@ class Scope:
     readable_municipalities: frozenset[int] = frozenset()
     editable_municipalities: frozenset[int] = frozenset()
     region_ids: frozenset[int] = frozenset()
+    editable_region_ids: frozenset[int] = frozenset()
     province_ids: frozenset[int] = frozenset()
 
     @property
@@ -66,6 +67,10 @@ class Scope:
     def reads_region(self, region_id: int) -> bool:
         return self.is_superuser or self.reads_all or region_id in self.region_ids
 
+    def edits_region(self, region_id: int) -> bool:
+        """A region's editors (its coordinators) change the region's joint plan."""
+        return self.is_superuser or region_id in self.editable_region_ids
+
     def reads_province(self, province_id: int) -> bool:
         return self.is_superuser or self.reads_all or province_id in self.province_ids
 
@@ -92,6 +97,7 @@ def scope_for(user: Any) -> Scope:
     readable: set[int] = set()
     editable: set[int] = set()
     regions: set[int] = set()
+    editable_regions: set[int] = set()
     provinces: set[int] = set()
     reads_all = national_editor = coa_reader = coa_editor = False
     memberships = Membership.objects.filter(user=user).select_related("organisation")
@@ -106,6 +112,8 @@ def scope_for(user: Any) -> Scope:
             case OrganisationKind.REGION:
                 assert organisation.region_id is not None
                 regions.add(organisation.region_id)
+                if is_editor:
+                    editable_regions.add(organisation.region_id)
                 readable.update(
                     Municipality.objects.filter(regions=organisation.region_id).values_list("pk", flat=True)
                 )
@@ -131,6 +139,7 @@ def scope_for(user: Any) -> Scope:
         readable_municipalities=frozenset(readable),
         editable_municipalities=frozenset(editable),
         region_ids=frozenset(regions),
+        editable_region_ids=frozenset(editable_regions),
         province_ids=frozenset(provinces),
     )
     user._opvangregie_scope = scope

@@ -18,6 +18,9 @@ class MethodChoices(models.TextChoices):
     STATUTORY_CEILING = Method.STATUTORY_CEILING.value, _("statutory: rounded up (art. 29)")
     HALF_UP = Method.HALF_UP.value, _("rounded half up")
     HAMILTON = Method.HAMILTON.value, _("largest remainder (exact sum)")
+    DHONDT = Method.DHONDT.value, _("D'Hondt (Jefferson)")
+    SAINTE_LAGUE = Method.SAINTE_LAGUE.value, _("Sainte-Laguë (Webster)")
+    HUNTINGTON_HILL = Method.HUNTINGTON_HILL.value, _("Huntington–Hill (equal proportions)")
 
 
 class QuotaPeriod(models.Model):

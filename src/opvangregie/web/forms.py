@@ -96,6 +96,8 @@ class LocationForm(forms.Form):
         label=_("Follow-up target group"), choices=[("", "–"), *TargetGroupChoices.choices], required=False
     )
     follow_up_after_years = forms.IntegerField(label=_("Follow-up use after (years)"), min_value=1, required=False)
+    expected_in_use = forms.DateField(label=_("Expected in use from"), widget=DateInput(), required=False)
+    planned_until = forms.DateField(label=_("Planned in use until"), widget=DateInput(), required=False)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -114,6 +116,8 @@ class LocationForm(forms.Form):
                 "rd_y": location.rd_y,
                 "follow_up_target_group": location.follow_up_target_group,
                 "follow_up_after_years": location.follow_up_after_years,
+                "expected_in_use": location.expected_in_use,
+                "planned_until": location.planned_until,
                 "notes": location.notes,
             }
         )
@@ -130,6 +134,8 @@ class LocationForm(forms.Form):
             rd_y=data["rd_y"],
             follow_up_target_group=TargetGroup(follow_up) if follow_up else None,
             follow_up_after_years=data["follow_up_after_years"],
+            expected_in_use=data["expected_in_use"],
+            planned_until=data["planned_until"],
             notes=data["notes"],
             is_example=is_example,
         )

@@ -32,3 +32,9 @@ def signed(value: int | None) -> str:
     if value is None:
         return "–"
     return f"{value:+d}" if value else "0"
+
+
+@register.filter
+def get(mapping: dict[str, int] | None, key: str) -> int | None:
+    """``mapping[key]`` in a template (None when absent)."""
+    return (mapping or {}).get(key)

@@ -1,0 +1,127 @@
+"""Spreidingswet pages: runs, a run per province with counted places and gaps, two runs side by side,
+and regional plans with contributions, proposals and exchanges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from opvangregie.areas.models import Province
+from opvangregie.core.errors import NotFound
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.distribution import exports, selectors
+from opvangregie.distribution.models import RegionalPlan
+from opvangregie.locations.models import TargetGroupChoices
+from opvangregie.web.forms import DateChoiceForm
+from opvangregie.web.params import download
+
+SORTS = {
+    "naam": lambda row: row.municipality.name,
+    "opgave": lambda row: (-row.task, row.municipality.name),
+    "tekort": lambda row: (row.gap, row.municipality.name),
+}
+
+
+def _on(request: HttpRequest, default: date) -> date:
+    form = DateChoiceForm(request.GET)
+    if form.is_valid() and form.cleaned_data["datum"]:
+        return form.cleaned_data["datum"]
+    return default
+
+
+def _province(request: HttpRequest) -> Province | None:
+    code = request.GET.get("provincie")
+    if not code:
+        return None
+    province = Province.objects.filter(code=code).first()
+    if province is None:
+        raise NotFound("Provincie niet gevonden.")
+    return province
+
+
+@login_required
+def runs(request: HttpRequest) -> HttpResponse:
+    """All distribution runs, the adopted one per cycle first, and the regional plans."""
+    return render(
+        request,
+        "distribution/runs.html",
+        {
+            "runs": list(selectors.runs_list(actor=request.user)),
+            "plans": selectors.plans_readable(actor=request.user),
+            "provinces": list(Province.objects.order_by("name")),
+        },
+    )
+
+
+@login_required
+def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
+    """A run: per municipality the computed and published task, exchanges, counted places and the gap."""
+    run = selectors.run_get(actor=request.user, run_id=run_id)
+    province = _province(request)
+    table = selectors.run_table(actor=request.user, run=run, on=_on(request, run.needed_on), province=province)
+    sort = request.GET.get("sort", "naam")
+    rows = sorted(table.rows, key=SORTS.get(sort, SORTS["naam"]))
+    if request.GET.get("export") == "xlsx":
+        name = province.code if province else "NL"
+        return download(exports.run_xlsx(table, rows), f"spreiding-{run.cycle}-{run.pk}-{name}.xlsx")
+    hosting = sum(p.hosting for p in table.provinces)
+    return render(
+        request,
+        "distribution/run.html",
+        {
+            "run": run,
+            "table": table,
+            "rows": rows,
+            "province": province,
+            "sort": sort,
+            "hosting": hosting,
+            "provinces": list(Province.objects.order_by("name")),
+        },
+    )
+
+
+@login_required
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two runs side by side (what-if) with the differences per municipality and province."""
+    try:
+        first_id, second_id = int(request.GET.get("a", "")), int(request.GET.get("b", ""))
+    except ValueError as exc:
+        raise NotFound("Kies twee verdeelberekeningen.") from exc
+    first = selectors.run_get(actor=request.user, run_id=first_id)
+    second = selectors.run_get(actor=request.user, run_id=second_id)
+    comparison = selectors.runs_compare(actor=request.user, first=first, second=second)
+    changed_only = request.GET.get("verschil") == "1"
+    rows = [r for r in comparison.municipalities if r.difference] if changed_only else comparison.municipalities
+    return render(
+        request,
+        "distribution/compare.html",
+        {"comparison": comparison, "rows": rows, "changed_only": changed_only},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """A regional plan: contributions and exchanges per municipality and target group, proposals checked."""
+    plan = RegionalPlan.objects.select_related("region").filter(pk=plan_id).first()
+    if plan is None:
+        raise NotFound("Plan niet gevonden.")
+    run = selectors.adopted_run(plan.cycle)
+    overview = selectors.plan_overview(
+        actor=request.user, plan=plan, on=_on(request, run.needed_on if run else timezone.localdate())
+    )
+    groups = [g for g in TargetGroup if g is not TargetGroup.EMERGENCY]
+    labels = dict(TargetGroupChoices.choices)
+    return render(
+        request,
+        "distribution/plan.html",
+        {
+            "overview": overview,
+            "plan": plan,
+            "groups": [(g.value, labels[g.value]) for g in groups],
+            "run": run,
+        },
+    )

@@ -1,0 +1,63 @@
+"""Spreidingswet pages: runs, a run per province with the fallback notice, comparison, the regional plan, Excel."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+from opvangregie.distribution.models import DistributionRun, RegionalPlan
+
+pytestmark = pytest.mark.django_db
+
+
+def adopted() -> DistributionRun:
+    return DistributionRun.objects.get(cycle=2024, is_adopted=True)
+
+
+def test_province_user_sees_the_2024_run_for_noord_holland(login) -> None:
+    client = login("noordholland")
+    assert adopted().label in client.get("/spreiding/").content.decode()
+    html = client.get(f"/spreiding/berekening/{adopted().pk}/", {"provincie": "PV27"}).content.decode()
+    assert 'id="ses-notice"' in html
+    assert len(re.findall(r'data-code="GM\d{4}"', html)) == 44
+    assert re.search(r'data-province="PV27">.*?data-field="hosting">17 van 44<', html, re.S)
+    heemstede = re.search(r'data-code="GM0397">(.*?)</tr>', html, re.S).group(1)
+    assert 'data-field="published">191<' in heemstede
+
+
+def test_run_excel_opens_again(login) -> None:
+    response = login("noordholland").get(
+        f"/spreiding/berekening/{adopted().pk}/", {"provincie": "PV27", "export": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [row for row in sheet.iter_rows(values_only=True) if row and str(row[0]).startswith("GM")]
+    assert len(rows) == 44
+    assert sheet["A2"].value == "Peildatum"
+    haarlem = next(row for row in rows if row[1] == "Haarlem")
+    assert (haarlem[7], haarlem[8], haarlem[9]) == (963, 40, 1003)
+
+
+def test_comparison_page(login) -> None:
+    first, second = DistributionRun.objects.filter(cycle=2024).order_by("pk")
+    html = login("rijk").get("/spreiding/vergelijken/", {"a": first.pk, "b": second.pk}).content.decode()
+    differences = [
+        int(d)
+        for d in re.findall(r'id="compare-provinces".*?</table>', html, re.S)[0]
+        and re.findall(r'data-field="difference">([-+\d]+)<', html)
+    ]
+    assert len(differences) == 12 + 342
+    assert login("rijk").get("/spreiding/vergelijken/", {"a": "x"}).status_code == 404
+
+
+def test_regional_plan_page_and_who_may_not_see_it(login) -> None:
+    plan = RegionalPlan.objects.get(cycle=2024)
+    html = login("kennemerland").get(f"/spreiding/plan/{plan.pk}/").content.decode()
+    assert re.search(r'id="plan-target">2100<', html)
+    assert re.search(r'id="plan-total">2100<', html)
+    assert 'id="proposals-warning"' in html
+    assert "Haarlem neemt 40 asielplekken over" in html
+    assert login("heemstede").get(f"/spreiding/plan/{plan.pk}/").status_code == 200  # member municipality reads
+    assert login("coa").get(f"/spreiding/plan/{plan.pk}/").status_code == 404
