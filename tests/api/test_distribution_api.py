@@ -69,3 +69,21 @@ def test_exchange_through_the_api(as_user) -> None:
     assert done.status_code == 201
     velsen = next(r for r in done.json()["rows"] if r["code"] == "GM0453")
     assert velsen["exchanged"] == {"asylum": 15}
+
+
+def test_uploads_of_published_tasks_and_ses_scores(as_user) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from opvangregie.distribution.models import PublishedTask, SesDataset
+
+    published = SimpleUploadedFile("stcrt.csv", b"gemeentecode,plekken,amv\nGM0394,1000,80\n", content_type="text/csv")
+    response = as_user("beheerder").post("/api/distribution/published/2024", {"file": published})
+    assert (response.status_code, response.json()) == (201, {"imported": 1})
+    assert PublishedTask.objects.get(cycle=2024, municipality__code="GM0394").amv_places == 80
+    bad = SimpleUploadedFile("ses.csv", b"code,score\nGM0397,0.3\nGM0397,0.4\n", content_type="text/csv")
+    refused = as_user("beheerder").post("/api/distribution/ses?name=t&year=2022", {"file": bad})
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["regel"] == 3
+    assert not SesDataset.objects.exists()
+    other = SimpleUploadedFile("ses.csv", b"code,score\nGM0397,0.3\n", content_type="text/csv")
+    assert as_user("noordholland").post("/api/distribution/ses?name=t&year=2022", {"file": other}).status_code == 403

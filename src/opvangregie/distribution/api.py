@@ -6,7 +6,8 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
 from ninja.responses import Status
 
 from opvangregie.areas.models import Municipality, Province
@@ -90,6 +91,39 @@ def run_create(request: HttpRequest, payload: RunIn) -> Status[RunOut]:
         adopt=payload.adopt,
     )
     return Status(201, _run_out(run))
+
+
+class ImportedOut(Schema):
+    imported: int
+
+
+@router.post("/published/{cycle}", response={201: ImportedOut})
+def published_import(
+    request: HttpRequest, cycle: int, file: File[UploadedFile], source: str = ""
+) -> Status[ImportedOut]:
+    """Import published tasks (columns gemeentecode, plekken, optional amv); all rows or none."""
+    count = services.published_tasks_import(
+        actor=request.user, cycle=cycle, file_name=file.name or "upload", content=file.read(), source=source
+    )
+    return Status(201, ImportedOut(imported=count))
+
+
+class SesOut(Schema):
+    id: int
+    name: str
+    year: int
+    municipalities: int
+
+
+@router.post("/ses", response={201: SesOut})
+def ses_load(request: HttpRequest, name: str, year: int, file: File[UploadedFile], source: str = "") -> Status[SesOut]:
+    """Load SES-WOA scores (columns code, score) as a named data set; all rows or none."""
+    dataset = services.ses_dataset_load(
+        actor=request.user, name=name, year=year, file_name=file.name or "upload", content=file.read(), source=source
+    )
+    return Status(
+        201, SesOut(id=dataset.pk, name=dataset.name, year=dataset.year, municipalities=dataset.scores.count())
+    )
 
 
 class TaskOut(Schema):

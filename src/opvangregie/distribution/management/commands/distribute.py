@@ -62,11 +62,13 @@ class Command(BaseCommand):
             [code, names[code][0], names[code][1], format_fraction(a.weight, 6), a.places, a.amv_places]
             for code, a in ((code, result.allocations[code]) for code in codes)
         ]
-        provinces = {p.name: str(p.code) for p in read_provinces()}
-        province_rows: list[list[object]] = [
-            [provinces.get(name, ""), name, name, format_fraction(a.weight, 6), a.places, a.amv_places]
-            for name, a in sorted(result.provinces.items())
-        ]
+        provinces = {name: p for p in read_provinces() for name in (p.name, p.alias) if name}
+        province_rows: list[list[object]] = []
+        for name, a in sorted(result.provinces.items(), key=lambda item: str(provinces[item[0]].code)):
+            province = provinces[name]
+            province_rows.append(
+                [str(province.code), province.name, province.name, format_fraction(a.weight, 6), a.places, a.amv_places]
+            )
         headers = ["code", "name", "province", "weight", "places", "amv_places"]
         if options["csv"]:
             write_result(self.stdout, headers, table + province_rows, as_csv=True)
