@@ -61,3 +61,53 @@ def test_regional_plan_page_and_who_may_not_see_it(login) -> None:
     assert "Haarlem neemt 40 asielplekken over" in html
     assert login("heemstede").get(f"/spreiding/plan/{plan.pk}/").status_code == 200  # member municipality reads
     assert login("coa").get(f"/spreiding/plan/{plan.pk}/").status_code == 404
+
+
+def _exchange_post(velsen: int, uitgeest: int) -> dict[str, object]:
+    data: dict[str, object] = {
+        "exchange-agreed_on": "2024-10-01",
+        "exchange-description": "Velsen neemt asielplekken over van Uitgeest",
+        "line-TOTAL_FORMS": "4",
+        "line-INITIAL_FORMS": "0",
+        "line-MIN_NUM_FORMS": "0",
+        "line-MAX_NUM_FORMS": "12",
+        "line-0-municipality": "GM0453",
+        "line-0-target_group": "asylum",
+        "line-0-delta": str(velsen),
+        "line-1-municipality": "GM0450",
+        "line-1-target_group": "asylum",
+        "line-1-delta": str(uitgeest),
+    }
+    return data
+
+
+def test_coordinator_records_an_exchange_and_a_broken_one_is_refused(login) -> None:
+    from opvangregie.distribution.models import Exchange
+
+    plan = RegionalPlan.objects.get(cycle=2024)
+    url = f"/spreiding/plan/{plan.pk}/"
+    client = login("kennemerland")
+    assert 'id="exchange-form"' in client.get(url).content.decode()
+    before = Exchange.objects.count()
+    refused = client.post(url, _exchange_post(20, -15))
+    assert refused.status_code == 422
+    assert "totaal per doelgroep" in refused.content.decode()
+    assert Exchange.objects.count() == before
+    assert client.post(url, _exchange_post(20, -20)).status_code == 302
+    assert Exchange.objects.count() == before + 1
+    html = client.get(url).content.decode()
+    velsen = re.search(r'data-code="GM0453">(.*?)</tr>', html, re.S).group(1)
+    assert "(+20)" in velsen
+
+
+def test_who_may_not_record_an_exchange(login) -> None:
+    from opvangregie.distribution.models import Exchange
+
+    plan = RegionalPlan.objects.get(cycle=2024)
+    url = f"/spreiding/plan/{plan.pk}/"
+    before = Exchange.objects.count()
+    assert 'id="exchange-form"' not in login("heemstede").get(url).content.decode()
+    assert login("heemstede").post(url, _exchange_post(20, -20)).status_code == 403
+    assert login("noordholland").post(url, _exchange_post(20, -20)).status_code == 403
+    assert login("coa").post(url, _exchange_post(20, -20)).status_code == 404
+    assert Exchange.objects.count() == before

@@ -274,10 +274,7 @@ class PlanOut(Schema):
 
 
 def _plan(request: HttpRequest, plan_id: int) -> RegionalPlan:
-    plan = RegionalPlan.objects.select_related("region").filter(pk=plan_id).first()
-    if plan is None:
-        raise NotFound("Plan niet gevonden.")
-    return plan
+    return selectors.plan_get(actor=request.user, plan_id=plan_id)
 
 
 def _plan_out(request: HttpRequest, plan: RegionalPlan, on: date | None) -> PlanOut:
@@ -315,7 +312,6 @@ def plan_detail(request: HttpRequest, plan_id: int, on: date | None = None) -> P
 def exchange_record(request: HttpRequest, plan_id: int, payload: ExchangeIn) -> Status[PlanOut]:
     """Record an exchange of tasks (the region's coordinators); refused unless every group's total holds."""
     plan = _plan(request, plan_id)
-    selectors.plan_overview(actor=request.user, plan=plan, on=timezone.localdate())  # 404 for outsiders
     members = {m.code: m for m in plan.region.members.all()}
     lines = []
     for line in payload.lines:

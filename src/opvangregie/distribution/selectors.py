@@ -305,13 +305,25 @@ class PlanOverview:
         return [row for row in self.rows if row.proposed_locations < self.plan.min_proposed_locations]
 
 
+def _reads_plan(scope: Scope, plan: RegionalPlan) -> bool:
+    """The region's members, the province and national users read a plan; its members' municipalities too."""
+    return scope.reads_region(plan.region_id) or any(scope.reads_municipality(m.pk) for m in plan.region.members.all())
+
+
+def plan_get(*, actor: Any, plan_id: int) -> RegionalPlan:
+    """A plan the caller may read; unknown and forbidden look alike (404)."""
+    plan = RegionalPlan.objects.select_related("region").filter(pk=plan_id).first()
+    if plan is None or not _reads_plan(scope_for(actor), plan):
+        raise NotFound("Plan niet gevonden.")
+    return plan
+
+
 def plan_overview(*, actor: Any, plan: RegionalPlan, on: date) -> PlanOverview:
     """The plan per member municipality: contributions and exchanges per target group, the proposals
     in the location register, and candidate locations below the minimum workable size."""
-    scope = scope_for(actor)
-    region = plan.region
-    if not (scope.reads_region(region.pk) or any(scope.reads_municipality(m.pk) for m in region.members.all())):
+    if not _reads_plan(scope_for(actor), plan):
         raise NotFound("Plan niet gevonden.")
+    region = plan.region
     members = list(region.members.select_related("province").order_by("name"))
     ids = [m.pk for m in members]
     contributions: dict[int, dict[str, int]] = defaultdict(dict)
@@ -347,8 +359,4 @@ def plan_overview(*, actor: Any, plan: RegionalPlan, on: date) -> PlanOverview:
 def plans_readable(*, actor: Any) -> list[RegionalPlan]:
     scope = scope_for(actor)
     plans = RegionalPlan.objects.select_related("region").prefetch_related("region__members")
-    return [
-        plan
-        for plan in plans
-        if scope.reads_region(plan.region_id) or any(scope.reads_municipality(m.pk) for m in plan.region.members.all())
-    ]
+    return [plan for plan in plans if _reads_plan(scope, plan)]

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from opvangregie.areas.models import Province
-from opvangregie.core.errors import NotFound
+from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.distribution import exports, selectors
-from opvangregie.distribution.models import RegionalPlan
+from opvangregie.distribution import exports, selectors, services
+from opvangregie.distribution.forms import ExchangeForm, ExchangeLineFormSet
 from opvangregie.locations.models import TargetGroupChoices
+from opvangregie.organisations.scope import scope_for
 from opvangregie.web.forms import DateChoiceForm
 from opvangregie.web.params import download
 
@@ -105,10 +108,39 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    """A regional plan: contributions and exchanges per municipality and target group, proposals checked."""
-    plan = RegionalPlan.objects.select_related("region").filter(pk=plan_id).first()
-    if plan is None:
-        raise NotFound("Plan niet gevonden.")
+    """A regional plan: contributions and exchanges per municipality and target group, proposals checked;
+    the region's coordinators record exchanges of tasks here."""
+    plan = selectors.plan_get(actor=request.user, plan_id=plan_id)
+    can_edit = scope_for(request.user).edits_region(plan.region_id)
+    members = {m.code: m for m in plan.region.members.order_by("name")}
+    choices = [(code, m.name) for code, m in members.items()]
+    form, lines, status = None, None, 200
+    if can_edit:
+        form = ExchangeForm(request.POST or None, prefix="exchange")
+        lines = ExchangeLineFormSet(request.POST or None, prefix="line", form_kwargs={"members": choices})
+    elif request.method == "POST":
+        raise PermissionDenied(_("Only the region's coordinators change its plan."))
+    if request.method == "POST" and form is not None and lines is not None:
+        if form.is_valid() and lines.is_valid():
+            entries = [
+                services.ExchangeInput(members[d["municipality"]], TargetGroup(d["target_group"]), d["delta"])
+                for d in lines.cleaned_data
+                if d.get("municipality") and d.get("delta")
+            ]
+            try:
+                services.exchange_record(
+                    actor=request.user,
+                    plan=plan,
+                    agreed_on=form.cleaned_data["agreed_on"],
+                    description=form.cleaned_data["description"],
+                    lines=entries,
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Exchange recorded."))
+                return redirect("distribution:plan", plan_id=plan.pk)
+        status = 422
     run = selectors.adopted_run(plan.cycle)
     overview = selectors.plan_overview(
         actor=request.user, plan=plan, on=_on(request, run.needed_on if run else timezone.localdate())
@@ -123,5 +155,8 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "groups": [(g.value, labels[g.value]) for g in groups],
             "run": run,
+            "form": form,
+            "lines": lines,
         },
+        status=status,
     )

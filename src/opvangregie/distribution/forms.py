@@ -1,0 +1,36 @@
+"""Forms of the regional plan page; they parse input, the services decide what is allowed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import formset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opvangregie.locations.models import TargetGroupChoices
+from opvangregie.web.forms import DateInput, nlds_style
+
+
+class ExchangeForm(forms.Form):
+    agreed_on = forms.DateField(label=_("Agreed on"), widget=DateInput(), initial=timezone.localdate)
+    description = forms.CharField(label=_("Description"), max_length=300)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        nlds_style(self)
+
+
+class ExchangeLineForm(forms.Form):
+    municipality = forms.ChoiceField(label=_("Municipality"), choices=(), required=False)
+    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroupChoices.choices, required=False)
+    delta = forms.IntegerField(label=_("More (+) or fewer (−) places"), required=False)
+
+    def __init__(self, *args: object, members: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["municipality"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "–"), *members]
+        nlds_style(self)
+
+
+ExchangeLineFormSet = formset_factory(ExchangeLineForm, extra=4, max_num=12)
