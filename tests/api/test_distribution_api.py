@@ -87,3 +87,28 @@ def test_uploads_of_published_tasks_and_ses_scores(as_user) -> None:
     assert not SesDataset.objects.exists()
     other = SimpleUploadedFile("ses.csv", b"code,score\nGM0397,0.3\n", content_type="text/csv")
     assert as_user("noordholland").post("/api/distribution/ses?name=t&year=2022", {"file": other}).status_code == 403
+
+
+def test_a_coordinator_makes_a_plan_and_sets_contributions(as_user) -> None:
+    payload = {"region": "kennemerland", "cycle": 2026, "target_places": 3347, "min_location_size": {"asylum": 50}}
+    for username, status in (("coa", 404), ("heemstede", 403), ("noordholland", 403)):
+        response = as_user(username).post("/api/distribution/plans", payload, content_type="application/json")
+        assert response.status_code == status
+    created = as_user("kennemerland").post("/api/distribution/plans", payload, content_type="application/json")
+    assert created.status_code == 201
+    plan_id = created.json()["id"]
+    again = as_user("kennemerland").post("/api/distribution/plans", payload, content_type="application/json")
+    assert again.status_code == 422
+    body = as_user("kennemerland").put(
+        f"/api/distribution/plans/{plan_id}/contributions",
+        {"municipality": "GM0397", "target_group": "asylum", "places": 191},
+        content_type="application/json",
+    )
+    heemstede = next(r for r in body.json()["rows"] if r["code"] == "GM0397")
+    assert (body.json()["total"], heemstede["contributions"]) == (191, {"asylum": 191})
+    outside = as_user("kennemerland").put(
+        f"/api/distribution/plans/{plan_id}/contributions",
+        {"municipality": "GM0363", "target_group": "asylum", "places": 1},
+        content_type="application/json",
+    )
+    assert outside.status_code == 404

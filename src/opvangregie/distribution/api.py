@@ -10,7 +10,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from opvangregie.areas.models import Municipality, Province
+from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core.apportion import Method
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import NotFound
@@ -18,6 +18,7 @@ from opvangregie.core.spreiding import KeyKind
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors, services
 from opvangregie.distribution.models import DistributionRun, RegionalPlan
+from opvangregie.organisations.scope import scope_for
 
 router = Router(tags=["Spreidingswet distribution"])
 
@@ -301,6 +302,60 @@ def _plan_out(request: HttpRequest, plan: RegionalPlan, on: date | None) -> Plan
             for row in overview.rows
         ],
     )
+
+
+class PlanIn(Schema):
+    region: str
+    cycle: int
+    target_places: int
+    ratios: dict[str, str] | None = None
+    min_location_size: dict[str, int] | None = None
+    description: str = ""
+
+
+@router.post("/plans", response={201: PlanOut})
+def plan_create(request: HttpRequest, payload: PlanIn) -> Status[PlanOut]:
+    """A region's joint plan for a cycle (the region's coordinators)."""
+    region = Region.objects.filter(slug=payload.region).first()
+    scope = scope_for(request.user)
+    if region is None or not (
+        scope.reads_region(region.pk) or any(scope.reads_municipality(m.pk) for m in region.members.all())
+    ):
+        raise NotFound("Regio niet gevonden.")
+    plan = services.plan_create(
+        actor=request.user,
+        region=region,
+        cycle=payload.cycle,
+        target_places=payload.target_places,
+        ratios=payload.ratios,
+        min_location_size=payload.min_location_size,
+        description=payload.description,
+    )
+    return Status(201, _plan_out(request, plan, None))
+
+
+class ContributionIn(Schema):
+    municipality: str
+    target_group: TargetGroup
+    places: int
+
+
+@router.put("/plans/{plan_id}/contributions", response=PlanOut)
+def contribution_set(request: HttpRequest, plan_id: int, payload: ContributionIn) -> PlanOut:
+    """What a member municipality contributes to the plan for one target group (the region's coordinators)."""
+    plan = _plan(request, plan_id)
+    code = str(MunicipalityCode.parse(payload.municipality))
+    municipality = plan.region.members.filter(code=code).first()
+    if municipality is None:
+        raise NotFound(f"Gemeente {code} hoort niet bij {plan.region.name}.")
+    services.contribution_set(
+        actor=request.user,
+        plan=plan,
+        municipality=municipality,
+        target_group=payload.target_group,
+        places=payload.places,
+    )
+    return _plan_out(request, plan, None)
 
 
 @router.get("/plans/{plan_id}", response=PlanOut)
