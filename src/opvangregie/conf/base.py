@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "opvangregie.locations",
     "opvangregie.quotas",
     "opvangregie.distribution",
+    "opvangregie.reports",
     "opvangregie.web",
 ]
 

@@ -79,3 +79,49 @@ class HalfYear:
 
     def __str__(self) -> str:
         return f"{self.year}-H{self.half}"
+
+
+_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Quarter:
+    """A calendar quarter such as ``2025-Q4`` (1 October–31 December), the rhythm of the council letter."""
+
+    year: int
+    quarter: int
+
+    def __post_init__(self) -> None:
+        if self.quarter not in (1, 2, 3, 4) or not 1900 <= self.year <= 2200:
+            raise ValidationError(f"Ongeldig kwartaal {self.year}-Q{self.quarter}.")
+
+    @classmethod
+    def parse(cls, raw: str) -> Quarter:
+        match = _QUARTER.match(str(raw))
+        if not match:
+            raise ValidationError(f"Ongeldig kwartaal {raw!r}: gebruik bijvoorbeeld 2025-Q4.")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def end(self) -> date:
+        following = Quarter(self.year + 1, 1) if self.quarter == 4 else Quarter(self.year, self.quarter + 1)
+        return following.start - timedelta(days=1)
+
+    @property
+    def default_reference_date(self) -> date:
+        """The first day of the quarter's middle month (Heemstede's Q4 2025 letter: status 1 November)."""
+        return date(self.year, 3 * self.quarter - 1, 1)
+
+    @property
+    def half_year(self) -> HalfYear:
+        return HalfYear(self.year, 1 if self.quarter <= 2 else 2)
+
+    def previous(self) -> Quarter:
+        return Quarter(self.year - 1, 4) if self.quarter == 1 else Quarter(self.year, self.quarter - 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}"

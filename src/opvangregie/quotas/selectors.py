@@ -308,3 +308,13 @@ def quota_period_get(period: HalfYear) -> QuotaPeriod:
     if quota_period is None:
         raise NotFound(f"Het halfjaar {period} is niet geopend.")
     return quota_period
+
+
+def province_behind_count(*, province: Province, period: HalfYear) -> tuple[int, int]:
+    """How many of the province's municipalities ended ``period`` behind, of how many (an aggregate that
+    council letters quote, e.g. "36 of the 44 municipalities of Noord-Holland")."""
+    municipalities = list(Municipality.objects.filter(province=province))
+    ledgers = _ledgers(municipalities, on=period.end, until=period)
+    lines = [next((line for line in book.lines if line.period == period), None) for book in ledgers.values()]
+    counted = [line for line in lines if line is not None]
+    return sum(1 for line in counted if line.balance < 0), len(counted)

@@ -1,0 +1,142 @@
+"""The council letter: every number from the database, reopened from .docx and HTML; who may produce it."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from docx import Document
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core.errors import PermissionDenied
+from opvangregie.core.periods import Quarter
+from opvangregie.locations.models import OccupancySnapshot
+from opvangregie.reports.documents import council_letter_docx, council_letter_html
+from opvangregie.reports.models import TextBlock
+from opvangregie.reports.selectors import council_letter
+
+pytestmark = pytest.mark.django_db
+Q4 = Quarter(2025, 4)
+
+
+def heemstede() -> Municipality:
+    return Municipality.objects.get(code="GM0397")
+
+
+def tables(content: bytes) -> list[list[list[str]]]:
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(io.BytesIO(content)).tables]
+
+
+def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict) -> None:
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    assert letter.on == date(2025, 11, 1)
+    header, ukrainian, amv, ledger = tables(council_letter_docx(letter))
+    assert header[2] == ["Peildatum cijfers", "1 november 2025"]
+    assert ukrainian[-2:] == [["Totaal Heemstede", "169", "115"], ["Taakstelling", "164", ""]]
+    assert ["Kerklaan", "70", "48"] in ukrainian
+    assert amv[1] == ["Heemsteedse Dreef", "16", "13"]
+    assert ledger[1:] == [["2025-H1", "22", "7", "29", "21", "8"], ["2025-H2", "21", "8", "29", "18", "11"]]
+    document = Document(io.BytesIO(council_letter_docx(letter)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "36 van de 44 gemeenten in Noord-Holland" in text
+    assert "Klankbordgroep, tweede bijeenkomst" in text
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "Heemstede" in footer
+    assert "PAGE" in footer
+    assert "NUMPAGES" in footer
+
+
+def test_a_changed_count_changes_the_letter(users: dict) -> None:
+    kerklaan = heemstede().locations.get(name="Kerklaan")
+    OccupancySnapshot.objects.filter(location=kerklaan, date=date(2025, 11, 1)).update(persons=50)
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    ukrainian = tables(council_letter_docx(letter))[1]
+    assert ukrainian[-2] == ["Totaal Heemstede", "169", "117"]
+    html = council_letter_html(letter)
+    assert re.search(r'id="letter-total-persons">117<', html)
+
+
+def test_text_blocks_carry_over_from_the_previous_quarter(users: dict) -> None:
+    TextBlock.objects.create(
+        municipality=heemstede(), quarter="2025-Q3", section="ukrainian", text="Alle locaties zijn vol."
+    )
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    assert letter.texts["ukrainian"] == "Alle locaties zijn vol."
+    TextBlock.objects.create(
+        municipality=heemstede(), quarter="2025-Q4", section="ukrainian", text="Nieuw dit kwartaal."
+    )
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    assert "Nieuw dit kwartaal." in "\n".join(
+        p.text for p in Document(io.BytesIO(council_letter_docx(letter))).paragraphs
+    )
+
+
+@pytest.mark.parametrize("username", ["haarlem", "kennemerland", "noordholland", "coa", "raadslid"])
+def test_a_municipality_cannot_produce_another_municipalitys_letter(users: dict, username: str) -> None:
+    with pytest.raises(PermissionDenied):
+        council_letter(actor=users[username], municipality=heemstede(), quarter=Q4)
+
+
+def test_the_batch_command_writes_docx_and_html(tmp_path: Path) -> None:
+    out = io.StringIO()
+    docx_file = tmp_path / "brief.docx"
+    call_command(
+        "report",
+        "council-letter",
+        "--municipality",
+        "GM0397",
+        "--quarter",
+        "2025-Q4",
+        "--output",
+        str(docx_file),
+        stdout=out,
+    )
+    assert tables(docx_file.read_bytes())[1][-2] == ["Totaal Heemstede", "169", "115"]
+    html_file = tmp_path / "brief.html"
+    call_command(
+        "report",
+        "council-letter",
+        "--municipality",
+        "GM0397",
+        "--quarter",
+        "2025-Q4",
+        "--format",
+        "html",
+        "--output",
+        str(html_file),
+        "--user",
+        "heemstede",
+        stdout=out,
+    )
+    assert 'id="letter-target">164<' in html_file.read_text(encoding="utf-8")
+    with pytest.raises(CommandError, match="toegang"):
+        call_command(
+            "report",
+            "council-letter",
+            "--municipality",
+            "GM0397",
+            "--quarter",
+            "2025-Q4",
+            "--output",
+            str(html_file),
+            "--user",
+            "haarlem",
+            stdout=out,
+        )
+    with pytest.raises(CommandError, match="kwartaal"):
+        call_command(
+            "report",
+            "council-letter",
+            "--municipality",
+            "GM0397",
+            "--quarter",
+            "2025-H2",
+            "--output",
+            str(html_file),
+            stdout=out,
+        )
