@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from opvangregie.demo import load_demo
 
@@ -33,3 +34,15 @@ def fresh(users: dict[str, Any]) -> Any:
         return get_user_model().objects.get(username=username)
 
     return reload
+
+
+@pytest.fixture
+def login(users: dict[str, Any]) -> Any:
+    """A web client logged in as a demo user."""
+
+    def client_for(username: str) -> Client:
+        client = Client()
+        client.force_login(users[username])
+        return client
+
+    return client_for

@@ -34,10 +34,6 @@ ASYLUM_GROUPS = (TargetGroup.ASYLUM.value, TargetGroup.AMV.value)
 PREPARATION = {LocationStatus.PLANNED, LocationStatus.DECIDED, LocationStatus.PERMIT, LocationStatus.UNDER_CONSTRUCTION}
 
 
-def _visible(scope: Scope, municipality_ids: Iterable[int]) -> list[int]:
-    return [mid for mid in municipality_ids if scope.reads_municipality(mid)]
-
-
 def runs_list(*, actor: Any) -> QuerySet[DistributionRun]:
     """Runs are national calculations: every signed-in user sees the list (rows are filtered by scope)."""
     require(scope_for(actor).is_authenticated)

@@ -25,7 +25,3 @@ class RealisationForm(forms.Form):
         assert isinstance(location_field, forms.TypedChoiceField)
         location_field.choices = [("", "–"), *locations]
         nlds_style(self)
-
-
-class PeriodChoiceForm(forms.Form):
-    periode = forms.CharField(required=False)

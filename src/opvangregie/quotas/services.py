@@ -313,19 +313,6 @@ def realisation_record(*, actor: Any, municipality: Municipality, data: Realisat
     return realisation
 
 
-@transaction.atomic
-def realisation_confirm(*, actor: Any, realisation: Realisation, on: date) -> Realisation:
-    """A planned realisation took place on ``on``."""
-    require(scope_for(actor).edits_municipality(realisation.municipality_id), NO_EDIT)
-    if not realisation.planned:
-        raise ValidationError("Deze realisatie is al vastgelegd als gerealiseerd.")
-    if on > timezone.localdate():
-        raise ValidationError("De datum van huisvesting ligt in de toekomst.")
-    realisation.planned, realisation.date = False, on
-    audited_save(realisation, actor=actor, reason="planned realisation housed")
-    return realisation
-
-
 TRUE_WORDS = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gepland"}
 
 

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,15 +19,14 @@ from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import ApplicationError, NotFound
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.core.periods import HalfYear
-from opvangregie.imports import ImportRefused
 from opvangregie.locations.models import Location
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.quotas import exports, selectors, services
 from opvangregie.quotas.forms import RealisationForm
 from opvangregie.quotas.letters import supervision_letter_docx
 from opvangregie.quotas.models import QuotaPeriod
-from opvangregie.web.forms import ImportForm
 from opvangregie.web.params import DOCX, download, reference_date
+from opvangregie.web.uploads import import_page
 
 SORT_KEYS = {
     "naam": lambda row: row.municipality.name,
@@ -48,11 +48,12 @@ def _period(request: HttpRequest, on: date) -> HalfYear:
             return HalfYear.parse(raw)
         except ApplicationError:
             pass
-    opened = [p.half_year for p in QuotaPeriod.objects.all()]
+    opened = sorted(p.half_year for p in QuotaPeriod.objects.all())
     current = HalfYear.containing(on)
+    started = [p for p in opened if p <= current]
     if current in opened or not opened:
         return current
-    return max(p for p in opened if p <= current) if any(p <= current for p in opened) else min(opened)
+    return started[-1] if started else opened[0]
 
 
 @login_required
@@ -114,27 +115,15 @@ def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
 def realisations_import(request: HttpRequest, code: str) -> HttpResponse:
     """Upload realisations from Excel/CSV: all rows are recorded, or none with a report per row."""
     municipality = municipality_readable(scope_for(request.user), code)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors: list[dict[str, object]] = []
-    message = ""
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = services.realisations_import(
-                actor=request.user, municipality=municipality, file_name=upload.name, content=upload.read()
-            )
-        except ImportRefused as exc:
-            message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
-        except ApplicationError as exc:
-            message = exc.message
-        else:
-            messages.success(request, _("%(count)d realisations imported.") % {"count": count})
-            return redirect("quotas:municipality", code=code)
-    return render(
+    return import_page(
         request,
-        "quotas/import.html",
-        {"municipality": municipality, "form": form, "errors": errors, "message": message},
-        status=422 if message else 200,
+        template="quotas/import.html",
+        context={"municipality": municipality},
+        run_import=lambda name, content: services.realisations_import(
+            actor=request.user, municipality=municipality, file_name=name, content=content
+        ),
+        success=lambda count: _("%(count)d realisations imported.") % {"count": count},
+        done_url=reverse("quotas:municipality", kwargs={"code": code}),
     )
 
 

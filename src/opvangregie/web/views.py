@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
-from opvangregie.locations.importers import ImportRefused, snapshots_import
+from opvangregie.locations.importers import snapshots_import
 from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
 from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
 from opvangregie.quotas import selectors as quota_selectors
@@ -26,7 +27,6 @@ from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
 from opvangregie.web.forms import (
     EventForm,
-    ImportForm,
     LocationCreateForm,
     LocationForm,
     RoomForm,
@@ -34,6 +34,7 @@ from opvangregie.web.forms import (
     StatusForm,
 )
 from opvangregie.web.params import download, reference_date, target_group
+from opvangregie.web.uploads import import_page
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -150,27 +151,15 @@ def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
 def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
     """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row."""
     municipality = municipality_readable(scope_for(request.user), code)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors: list[dict[str, object]] = []
-    message = ""
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = snapshots_import(
-                actor=request.user, municipality=municipality, file_name=upload.name, content=upload.read()
-            )
-        except ImportRefused as exc:
-            message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
-        except ApplicationError as exc:
-            message = exc.message
-        else:
-            messages.success(request, _("%(count)d counts imported.") % {"count": count})
-            return redirect("web:municipality", code=code)
-    return render(
+    return import_page(
         request,
-        "web/import.html",
-        {"municipality": municipality, "form": form, "errors": errors, "message": message},
-        status=422 if message else 200,
+        template="web/import.html",
+        context={"municipality": municipality},
+        run_import=lambda name, content: snapshots_import(
+            actor=request.user, municipality=municipality, file_name=name, content=content
+        ),
+        success=lambda count: _("%(count)d counts imported.") % {"count": count},
+        done_url=reverse("web:municipality", kwargs={"code": code}),
     )
 
 

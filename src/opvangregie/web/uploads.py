@@ -1,0 +1,49 @@
+"""The upload page shared by every all-or-nothing import: the form, the row report, the redirect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from opvangregie.core.errors import ApplicationError
+from opvangregie.imports import ImportRefused
+from opvangregie.web.forms import ImportForm
+
+
+def import_page(
+    request: HttpRequest,
+    *,
+    template: str,
+    context: dict[str, Any],
+    run_import: Callable[[str, bytes], int],
+    success: Callable[[int], str],
+    done_url: str,
+) -> HttpResponse:
+    """Show the upload form; on POST call ``run_import(file_name, content)``.
+
+    A refused file answers 422 with its message and the report per row; nothing was written then.
+    """
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[dict[str, object]] = []
+    message = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = run_import(upload.name, upload.read())
+        except ImportRefused as exc:
+            message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
+        except ApplicationError as exc:
+            message = exc.message
+        else:
+            messages.success(request, success(count))
+            return redirect(done_url)
+    return render(
+        request,
+        template,
+        {**context, "form": form, "errors": errors, "message": message},
+        status=422 if message else 200,
+    )
