@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "opvangregie.locations",
     "opvangregie.quotas",
     "opvangregie.distribution",
+    "opvangregie.placement",
     "opvangregie.reports",
     "opvangregie.web",
 ]
@@ -131,3 +132,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Households' personal data is anonymised this many days after they left (AVG art. 5(1)(e)).
+HOUSEHOLD_RETENTION_DAYS = int(env_str("OPVANGREGIE_HOUSEHOLD_RETENTION_DAYS", "365"))

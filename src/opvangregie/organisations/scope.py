@@ -59,6 +59,14 @@ class Scope:
             return True
         return self.coa_editor and target_group in COA_GROUPS
 
+    def reads_households(self, municipality_id: int) -> bool:
+        """Households are personal data: only the municipality's own officers (editors) see them.
+
+        Viewers (council members), regions, provinces, the COA and national users see counts only
+        (AVG art. 5(1)(c), data minimisation).
+        """
+        return self.edits_municipality(municipality_id)
+
     @property
     def edits_national(self) -> bool:
         """National figures (e.g. the half-year total of status holders) are set by national editors."""
