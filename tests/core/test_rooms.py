@@ -16,7 +16,8 @@ def test_an_empty_room_takes_a_household_that_fits() -> None:
 
 def test_no_strangers_in_a_family_room() -> None:
     refusal = placement_refusal(beds=4, strangers_may_share=False, current=[SINGLE_WOMAN], newcomer=SINGLE_WOMAN)
-    assert refusal is not None and "niet bedoeld om te delen" in refusal
+    assert refusal is not None
+    assert "niet bedoeld om te delen" in refusal
 
 
 def test_shared_rooms_are_for_single_adults_of_the_same_sex() -> None:
