@@ -23,6 +23,7 @@ from opvangregie.distribution.demo import load_distribution_demo
 from opvangregie.locations import services
 from opvangregie.locations.models import EventKind, Location
 from opvangregie.organisations.models import Membership, Organisation, OrganisationKind, Role
+from opvangregie.placement.demo import load_placement_demo, rooms_create
 from opvangregie.quotas.demo import load_quota_demo
 
 PEILDATUM = date(2025, 11, 1)
@@ -82,23 +83,6 @@ def _member(user: Any, organisation: Organisation, role: Role) -> None:
     Membership.objects.update_or_create(user=user, organisation=organisation, defaults={"role": role})
 
 
-def _rooms(actor: Any, location: Location, places: int, rng: random.Random) -> None:
-    """An example room layout with exactly ``places`` beds (rooms of 1-6 beds, some accessible)."""
-    number, left = 1, places
-    while left:
-        beds = min(left, rng.choice([1, 2, 2, 3, 4, 4, 5, 6]))
-        services.room_add(
-            actor=actor,
-            location=location,
-            name=f"{number:03d}",
-            beds=beds,
-            floor=(number - 1) // 8,
-            accessible=number % 10 == 1,
-            strangers_may_share=beds >= 4 and number % 5 == 0,
-        )
-        number, left = number + 1, left - beds
-
-
 def _in_use(
     actor: Any,
     municipality: Municipality,
@@ -156,7 +140,7 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
             example=False,
             operator="Gemeente Heemstede",
         )
-        _rooms(admin, location, places, rng)
+        rooms_create(admin, location)
         _count(admin, location, date(2025, 10, 1), before, free=None, note="voorbeeld: verdeling over locaties")
         _count(admin, location, PEILDATUM, persons, free=0, note=LETTER)
     glipperweg = _in_use(
@@ -171,6 +155,7 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
         operator="Gemeente Heemstede",
         notes="Aantal plekken vóór de sloop is een voorbeeld.",
     )
+    rooms_create(admin, glipperweg)
     _count(admin, glipperweg, date(2025, 10, 1), 3, free=None, note="voorbeeld")
     services.location_status_change(
         actor=admin,
@@ -311,4 +296,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         _kennemerland_examples(admin, rng)
         load_quota_demo(admin, rng)
         load_distribution_demo(admin, rng)
+        load_placement_demo(admin, random.Random(seed + 1))
     return DEMO_USERS

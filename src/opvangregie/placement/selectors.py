@@ -118,6 +118,14 @@ def income_on(member: Member, on: date) -> Decimal:
     )
 
 
+def stay_counts(location: Location, on: date) -> tuple[int, int]:
+    """Persons and households staying at ``location`` on ``on`` according to the household register."""
+    stays = Stay.objects.filter(location=location, start__lte=on).exclude(end__lte=on)
+    households = Household.objects.filter(pk__in=stays.values("household_id"))
+    persons = Member.objects.filter(household__in=households).count()
+    return persons, households.count()
+
+
 @dataclass(frozen=True, slots=True)
 class Composition:
     size: int

@@ -19,10 +19,11 @@ from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_save
 from opvangregie.core.contribution import ReceptionType, is_adult
 from opvangregie.core.errors import Conflict, ValidationError
+from opvangregie.core.lifecycle import LocationStatus, Transition, status_on
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.core.rooms import Occupant, placement_refusal
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location, Room, StatusChoices
+from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement.models import (
     Household,
@@ -216,8 +217,9 @@ def _check_placement(household: Household, to: Placement, on: date) -> None:
         raise ValidationError(f"{location.name} is geen locatie van {household.municipality.name}.")
     if location.target_group != TargetGroup.UKRAINIAN:
         raise ValidationError(f"{location.name} is geen locatie voor Oekraïense ontheemden.")
-    if location.status != StatusChoices.IN_USE:
-        raise ValidationError(f"{location.name} is niet in gebruik.")
+    transitions = [Transition(LocationStatus(c.status), c.effective_date) for c in location.status_changes.all()]
+    if status_on(transitions, on) is not LocationStatus.IN_USE:
+        raise ValidationError(f"{location.name} is op {on:%d-%m-%Y} niet in gebruik.")
     if to.room is not None:
         if to.room.location_id != location.pk:
             raise ValidationError(f"Kamer {to.room.name} hoort niet bij {location.name}.")
