@@ -103,7 +103,7 @@ def rooms_create(actor: Any, location: Location) -> None:
 
 
 def _members(
-    size: int, sex: str, earning: bool, rng: random.Random, pension_year: int | None, registered: date
+    size: int, sex: str, earning: bool, rng: random.Random, *, pension_year: int | None, registered: date
 ) -> list[services.MemberInput]:
     adults = 1 if size == 1 else (2 if size in (2, 4) and rng.random() < 0.7 else 1)
     members = []
@@ -147,7 +147,14 @@ def load_placement_demo(admin: Any, rng: random.Random) -> None:
             actor=admin,
             municipality=heemstede,
             data=services.HouseholdInput(
-                members=_members(resident.size, resident.sex, earning, rng, pension.get(position), resident.since),
+                members=_members(
+                    resident.size,
+                    resident.sex,
+                    earning,
+                    rng,
+                    pension_year=pension.get(position),
+                    registered=resident.since,
+                ),
                 registered_on=resident.since,
                 reference=f"OEK-{resident.since.year}-{index + 1:04d}",
                 is_example=True,
@@ -174,7 +181,12 @@ def load_placement_demo(admin: Any, rng: random.Random) -> None:
             municipality=heemstede,
             data=services.HouseholdInput(
                 members=_members(
-                    size, "", not without_income, rng, PENSION_AGE_BIRTH_YEARS[2] if index == 5 else None, PRIVATE_SINCE
+                    size,
+                    "",
+                    not without_income,
+                    rng,
+                    pension_year=PENSION_AGE_BIRTH_YEARS[2] if index == 5 else None,
+                    registered=PRIVATE_SINCE,
                 ),
                 registered_on=PRIVATE_SINCE,
                 reference=f"OEK-2022-P{index + 1:03d}",
