@@ -22,6 +22,7 @@ from opvangregie.locations import selectors, services
 from opvangregie.locations.importers import snapshots_import
 from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
 from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
+from opvangregie.placement import selectors as placement_selectors
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
@@ -93,6 +94,9 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "register": register,
         "can_edit": can_edit,
         "quota_book": quota_selectors.quota_ledger(actor=request.user, municipality=municipality, on=on),
+        "household_counts": placement_selectors.month_counts(municipality=municipality, on=on),
+        "waiting": placement_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
+        "household_officer": scope.reads_households(municipality.pk),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 
