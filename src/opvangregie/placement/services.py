@@ -304,31 +304,30 @@ def anonymise_before(on: date) -> date:
 def households_anonymise(*, on: date | None = None) -> int:
     """Anonymise every household that left more than the retention period ago (AVG art. 5(1)(e)).
 
-    Kept: the stays (dates, locations, rooms) and member count, so occupancy over time stays correct.
-    Removed: name, needs, years of birth, sex and incomes, also from the audit history, whose rows for
-    these records are replaced by one entry saying the household was anonymised.
+    Kept: the stays (dates, locations, rooms) and the number of members, so occupancy over time stays
+    correct. Removed: name, needs, years of birth, sex, incomes and request notes, also from the audit
+    history, whose rows for these records are replaced by one entry saying the household was anonymised.
     """
     today = on or timezone.localdate()
     due = Household.objects.filter(left_on__lt=anonymise_before(today), anonymised_on__isnull=True)
     count = 0
     for household in due:
-        members = list(household.members.all())
-        Income.history.filter(member_id__in=[m.pk for m in members]).delete()
-        Income.objects.filter(member__in=members).delete()
+        member_ids = list(household.members.values_list("pk", flat=True))
+        Income.objects.filter(member_id__in=member_ids).delete()
+        Income.history.filter(member_id__in=member_ids).delete()
+        Member.objects.filter(pk__in=member_ids).update(year_of_birth=1900, sex="")
         Member.history.filter(household_id=household.pk).delete()
-        for member in members:
-            member.year_of_birth, member.sex = 1900, ""
-            member.save()
+        requests = list(household.requests.values_list("pk", flat=True))
+        ReceptionRequest.objects.filter(pk__in=requests).update(note="")
+        RequestStep.objects.filter(request_id__in=requests).update(note="")
+        ReceptionRequest.history.filter(id__in=requests).delete()
+        RequestStep.history.filter(request_id__in=requests).delete()
         Household.history.filter(id=household.pk).delete()
         household.reference = f"ANON-{household.pk}"
         household.name, household.needs_note = "", ""
         household.needs_accessible = household.needs_ground_floor = False
         household.anonymised_on = today
         audited_save(household, actor=None, reason="anonymised after the retention period")
-        for request in household.requests.all():
-            request.note = ""
-            audited_save(request, actor=None, reason="anonymised")
-            request.steps.update(note="")
         count += 1
     return count
 

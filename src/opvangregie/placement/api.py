@@ -1,0 +1,301 @@
+"""API for Ukrainian households: the register, requests and their steps, monthly totals and the calculator.
+
+Household data answers only the municipality's own officers; others get 404 as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+from ninja.responses import Status
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core.contribution import HouseholdMonth, MonthResult, ReceptionType, month_calculate
+from opvangregie.core.errors import NotFound, ValidationError
+from opvangregie.core.reception_duty import StepKind
+from opvangregie.locations.models import Location, Room
+from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.placement import importers, selectors, services
+from opvangregie.placement.models import Outcome
+
+router = Router(tags=["Ukrainian households"])
+
+
+class MemberIn(Schema):
+    year_of_birth: int
+    sex: str = ""
+    income: Decimal = Decimal(0)
+    income_source: str = "work"
+
+
+class HouseholdIn(Schema):
+    registered_on: date
+    members: list[MemberIn]
+    reference: str = ""
+    needs_accessible: bool = False
+    needs_ground_floor: bool = False
+    catering: bool = False
+    reception: ReceptionType | None = None
+    location: str = ""
+    room: str = ""
+
+
+class MonthOut(Schema):
+    month: date
+    leefgeld: str
+    own_contribution: str
+    explanation: list[str]
+
+
+class HouseholdOut(Schema):
+    reference: str
+    size: int
+    adults: int
+    minors: int
+    reception: str | None
+    location: str | None
+    room: str | None
+    registered_on: date
+    left_on: date | None
+    month: MonthOut | None
+
+
+class CountsOut(Schema):
+    on: date
+    persons_private: int
+    persons_municipal: int
+    leefgeld_private: int
+    leefgeld_municipal: int
+    leefgeld_pension_age: int
+    paying: int
+
+
+class ReimbursementOut(Schema):
+    location: str
+    realised_place_days: int
+    estimate: str
+
+
+class TotalsOut(Schema):
+    month: date
+    counts: CountsOut
+    leefgeld: str
+    own_contribution: str
+    reimbursement: list[ReimbursementOut]
+    reimbursement_total: str
+
+
+class ClockOut(Schema):
+    state: str
+    deadline: datetime
+    hours_left: float
+
+
+class WaitingOut(Schema):
+    id: int
+    municipality: str
+    reference: str | None
+    size: int
+    received_at: datetime
+    clock: ClockOut
+
+
+class StepIn(Schema):
+    kind: StepKind
+    at: datetime
+    outcome: str = Outcome.PENDING
+    note: str = ""
+
+
+class CalculationIn(Schema):
+    month: date
+    adult_incomes: list[Decimal]
+    minors: int = 0
+    catering: bool = False
+    private: bool = False
+
+
+def _month_out(result: MonthResult | None) -> MonthOut | None:
+    if result is None:
+        return None
+    return MonthOut(
+        month=result.month,
+        leefgeld=f"{result.leefgeld:.2f}",
+        own_contribution=f"{result.own_contribution:.2f}",
+        explanation=list(result.explanation),
+    )
+
+
+def _officer_municipality(request: HttpRequest, code: str) -> Municipality:
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.reads_households(municipality.pk):
+        raise NotFound(f"Gemeente {code} niet gevonden.")
+    return municipality
+
+
+@router.get("/{code}/households", response=list[HouseholdOut])
+def households(request: HttpRequest, code: str, on: date | None = None) -> list[HouseholdOut]:
+    """The municipality's households on ``on`` (default today) with the month's leefgeld and contribution."""
+    municipality = _officer_municipality(request, code)
+    rows = selectors.households_list(actor=request.user, municipality=municipality, on=on or timezone.localdate())
+    return households_out(rows)
+
+
+def _placement(municipality: Municipality, data: HouseholdIn) -> services.Placement | None:
+    if data.reception is None:
+        return None
+    if data.reception is ReceptionType.PRIVATE:
+        return services.Placement(ReceptionType.PRIVATE)
+    location = Location.objects.filter(municipality=municipality, name__iexact=data.location.strip()).first()
+    if location is None:
+        raise ValidationError(f"Onbekende locatie {data.location!r} in {municipality.name}.")
+    room = Room.objects.filter(location=location, name=data.room.strip()).first() if data.room.strip() else None
+    if data.room.strip() and room is None:
+        raise ValidationError(f"Kamer {data.room!r} bestaat niet in {location.name}.")
+    return services.Placement(ReceptionType.MUNICIPAL, location, room)
+
+
+@router.post("/{code}/households", response={201: HouseholdOut})
+def household_create(request: HttpRequest, code: str, data: HouseholdIn) -> Status[HouseholdOut]:
+    """Register a household; without ``reception`` it waits for a place (then register its request)."""
+    municipality = _officer_municipality(request, code)
+    household = services.household_create(
+        actor=request.user,
+        municipality=municipality,
+        data=services.HouseholdInput(
+            members=[services.MemberInput(m.year_of_birth, m.sex, m.income, m.income_source) for m in data.members],
+            registered_on=data.registered_on,
+            reference=data.reference,
+            needs_accessible=data.needs_accessible,
+            needs_ground_floor=data.needs_ground_floor,
+            catering=data.catering,
+            placement=_placement(municipality, data),
+        ),
+    )
+    rows = selectors.households_list(
+        actor=request.user, municipality=municipality, on=max(household.registered_on, timezone.localdate())
+    )
+    return Status(201, next(row for row in households_out(rows) if row.reference == household.reference))
+
+
+def households_out(rows: list[selectors.HouseholdRow]) -> list[HouseholdOut]:
+    return [
+        HouseholdOut(
+            reference=row.household.reference,
+            size=row.composition.size,
+            adults=row.composition.adults,
+            minors=row.composition.minors,
+            reception=row.stay.reception_type if row.stay else None,
+            location=row.stay.location.name if row.stay and row.stay.location else None,
+            room=row.stay.room.name if row.stay and row.stay.room else None,
+            registered_on=row.household.registered_on,
+            left_on=row.household.left_on,
+            month=_month_out(row.month),
+        )
+        for row in rows
+    ]
+
+
+@router.post("/{code}/households/import", response={201: dict[str, int]})
+def households_import(request: HttpRequest, code: str, file: File[UploadedFile]) -> Status[dict[str, int]]:
+    """Import households (one row per member); all households or none, with a report per row."""
+    municipality = _officer_municipality(request, code)
+    count = importers.households_import(
+        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=file.read()
+    )
+    return Status(201, {"households": count})
+
+
+@router.post("/{code}/incomes/import", response={201: dict[str, int]})
+def incomes_import(request: HttpRequest, code: str, file: File[UploadedFile]) -> Status[dict[str, int]]:
+    """Import incomes (kenmerk, lid, inkomen, vanaf); all rows or none, with a report per row."""
+    municipality = _officer_municipality(request, code)
+    count = importers.incomes_import(
+        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=file.read()
+    )
+    return Status(201, {"rows": count})
+
+
+@router.get("/{code}/waiting-list", response=list[WaitingOut])
+def waiting_list(request: HttpRequest, code: str) -> list[WaitingOut]:
+    """Open requests with the 72-hour clock; references only for the municipality's own officers."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    return [
+        WaitingOut(
+            id=row.request.pk,
+            municipality=row.municipality.code,
+            reference=row.reference,
+            size=row.composition.size,
+            received_at=row.request.received_at,
+            clock=ClockOut(state=row.clock.state.value, deadline=row.clock.deadline, hours_left=row.clock.hours_left),
+        )
+        for row in selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now())
+    ]
+
+
+@router.post("/{code}/requests/{request_id}/steps", response={201: dict[str, int]})
+def step_add(request: HttpRequest, code: str, request_id: int, data: StepIn) -> Status[dict[str, int]]:
+    """Record an offer or escalation of the alternatives workflow."""
+    municipality = _officer_municipality(request, code)
+    item = selectors.request_get(actor=request.user, municipality=municipality, request_id=request_id)
+    step = services.request_step_add(
+        actor=request.user, request=item, kind=data.kind, at=data.at, outcome=data.outcome, note=data.note
+    )
+    return Status(201, {"id": step.pk})
+
+
+@router.get("/{code}/months/{month}", response=TotalsOut)
+def month_totals(request: HttpRequest, code: str, month: str) -> TotalsOut:
+    """Leefgeld and contribution totals of a month (``2025-10``), the letter's counts and the reimbursement estimate."""
+    try:
+        first = date.fromisoformat(f"{month}-01")
+    except ValueError:
+        raise ValidationError(f"Ongeldige maand {month!r}: gebruik bijvoorbeeld 2025-10.") from None
+    municipality = municipality_readable(scope_for(request.user), code)
+    totals = selectors.month_totals(actor=request.user, municipality=municipality, month=first)
+    counts = totals.counts
+    return TotalsOut(
+        month=totals.month,
+        counts=CountsOut(
+            on=counts.on,
+            persons_private=counts.persons_private,
+            persons_municipal=counts.persons_municipal,
+            leefgeld_private=counts.leefgeld_private,
+            leefgeld_municipal=counts.leefgeld_municipal,
+            leefgeld_pension_age=counts.leefgeld_pension_age,
+            paying=counts.paying,
+        ),
+        leefgeld=f"{totals.leefgeld:.2f}",
+        own_contribution=f"{totals.own_contribution:.2f}",
+        reimbursement=[
+            ReimbursementOut(
+                location=r.location.name, realised_place_days=r.realised_place_days, estimate=f"{r.estimate:.2f}"
+            )
+            for r in totals.reimbursement
+        ],
+        reimbursement_total=f"{totals.reimbursement_total:.2f}",
+    )
+
+
+@router.post("/contribution", response=MonthOut)
+def contribution(request: HttpRequest, data: CalculationIn) -> MonthOut:
+    """Leefgeld and own contribution of one household for a month, with the explanation."""
+    result = month_calculate(
+        selectors.rates(),
+        HouseholdMonth(
+            adult_incomes=tuple(data.adult_incomes),
+            minors=data.minors,
+            catering=data.catering,
+            reception=ReceptionType.PRIVATE if data.private else ReceptionType.MUNICIPAL,
+        ),
+        data.month,
+    )
+    out = _month_out(result)
+    assert out is not None
+    return out
