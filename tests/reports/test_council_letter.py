@@ -45,6 +45,12 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "36 van de 44 gemeenten in Noord-Holland" in text
     assert "Klankbordgroep, tweede bijeenkomst" in text
+    assert (
+        "Op 1 oktober 2025 verblijven 127 Oekraïners in Heemstede: 15 in particuliere en 112 in gemeentelijke "
+        "opvang. 14 huishoudens ontvangen leefgeld (3 particulier, 11 gemeentelijk), van wie 3 met "
+        "pensioengerechtigde leeftijd. 47 huishoudens betalen een eigen bijdrage."
+    ) in text
+    assert "127 Oekraïners" in council_letter_html(letter)
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert "Heemstede" in footer
     assert "PAGE" in footer

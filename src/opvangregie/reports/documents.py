@@ -103,6 +103,8 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             "Hoeveel plekken werkelijk bezet kunnen worden, hangt af van de gezinssamenstelling per kamer. "
             "Op dit moment zijn er geen plekken beschikbaar."
         )
+    if letter.households_paragraph:
+        document.add_paragraph(letter.households_paragraph)
     _paragraphs(document, letter.texts["ukrainian"])
 
     if letter.news:

@@ -17,7 +17,9 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors as location_selectors
 from opvangregie.locations.models import Location, LocationEvent, StatusChange
 from opvangregie.organisations.scope import require, scope_for
+from opvangregie.placement import selectors as placement_selectors
 from opvangregie.quotas import selectors as quota_selectors
+from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.models import LetterSettings, Section, TextBlock
 
 
@@ -48,6 +50,21 @@ class CouncilLetter:
     ledger: quota_selectors.MunicipalityLedger
     province: ProvinceContext | None
     texts: dict[str, str] = field(default_factory=dict)
+    households: placement_selectors.MonthCounts | None = None
+
+    @property
+    def households_paragraph(self) -> str:
+        """The household counts on the first day of the quarter, from the household register (monthly run)."""
+        counts = self.households
+        if counts is None or not counts.persons:
+            return ""
+        return (
+            f"Op {dutch_date(counts.on)} verblijven {counts.persons} Oekraïners in {self.municipality.name}: "
+            f"{counts.persons_private} in particuliere en {counts.persons_municipal} in gemeentelijke opvang. "
+            f"{counts.leefgeld} huishoudens ontvangen leefgeld ({counts.leefgeld_private} particulier, "
+            f"{counts.leefgeld_municipal} gemeentelijk), van wie {counts.leefgeld_pension_age} met "
+            f"pensioengerechtigde leeftijd. {counts.paying} huishoudens betalen een eigen bijdrage."
+        )
 
     @property
     def ledger_rows(self) -> list[quota_selectors.LedgerRow]:
@@ -107,4 +124,5 @@ def council_letter(
         ledger=ledger,
         province=province,
         texts=text_blocks(municipality, quarter),
+        households=placement_selectors.month_counts(municipality=municipality, on=quarter.start),
     )
