@@ -212,3 +212,15 @@ def test_household_import_is_all_or_nothing(users: dict) -> None:
     with pytest.raises(ImportRefused, match="1 fout"):
         importers.incomes_import(actor=users["heemstede"], municipality=heemstede, file_name="i.xlsx", content=incomes)
     assert Income.objects.filter(member__household=imported).count() == 1
+
+
+def test_anonymise_command_reports_the_count() -> None:
+    out = io.StringIO()
+    call_command("anonymise_households", "--date", "2025-01-01", stdout=out)
+    assert "0 huishouden(s) geanonimiseerd." in out.getvalue()
+
+
+def test_administrator_sees_the_rate_tables(login) -> None:
+    client = login("beheerder")
+    assert "244" in client.get("/beheer/placement/contributionrate/").content.decode()
+    assert client.get("/beheer/placement/leefgeldscale/").status_code == 200

@@ -1,6 +1,6 @@
 """Living allowance (leefgeld) and own contribution (eigen bijdrage) of Ukrainian households, per month.
 
-Rules, with their sources (see ``docs/rules/ukraine.md``):
+Rules, with their sources (decisions in ``docs/adr/0004-ukrainian-households.md``):
 
 - Leefgeld (RooO art. 9; "Leefgeld vluchtelingen Oekraïne", Rijksoverheid): an amount per household
   that depends on household size and, in the 2023 scale, on who is adult or minor, plus personal
