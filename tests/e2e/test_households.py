@@ -27,7 +27,8 @@ def test_officer_follows_households_waiting_list_and_leefgeld(demo_site: Any, pa
     page.fill("#step-form #id_note", "Hotel in Haarlem")
     page.select_option("#step-form #id_kind", "offer_hotel")
     page.click("#step-form button[type=submit]")
-    assert "Hotel in Haarlem" in page.inner_text("#steps")
+    page.locator("#steps").get_by_text("Hotel in Haarlem").wait_for()
+    assert "aanbod op tijd gedaan" not in page.inner_text("#clock")
     page.goto(f"{demo_site.url}/gemeente/GM0397/leefgeld/?maand=2025-10")
     counts = page.inner_text("#counts")
     assert "112" in counts

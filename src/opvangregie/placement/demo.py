@@ -24,7 +24,15 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import services as location_services
 from opvangregie.locations.models import Location, Room
 from opvangregie.placement import services
-from opvangregie.placement.models import IncomeSource, Outcome
+from opvangregie.placement.models import (
+    ContributionRate,
+    IncomeSource,
+    LeefgeldBand,
+    LeefgeldScale,
+    Outcome,
+    ReimbursementRate,
+)
+from opvangregie.placement.published_rates import published_rates_load
 
 OCTOBER, NOVEMBER = date(2025, 10, 1), date(2025, 11, 1)
 
@@ -129,6 +137,7 @@ def _members(
 
 def load_placement_demo(admin: Any, rng: random.Random) -> None:
     """Heemstede's households, stays, incomes and two open requests with escalations (all fictional)."""
+    published_rates_load(LeefgeldScale, LeefgeldBand, ContributionRate, ReimbursementRate)
     heemstede = Municipality.objects.get(code="GM0397")
     locations = {location.name: location for location in Location.objects.filter(municipality=heemstede)}
     rooms = {

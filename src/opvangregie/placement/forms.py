@@ -12,6 +12,7 @@ from opvangregie.placement.models import IncomeSource, Outcome, RequestStatus, S
 from opvangregie.web.forms import DateInput, nlds_style
 
 WAITING, PRIVATE = "", "private"
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class StyledForm(forms.Form):
@@ -85,7 +86,7 @@ class IncomeForm(StyledForm):
 class RequestForm(StyledForm):
     household = forms.TypedChoiceField(label=_("Household"), coerce=int, choices=())
     received_at = forms.DateTimeField(
-        label=_("Received at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}), initial=timezone.now
+        label=_("Received at"), widget=LOCAL_DATETIME, initial=timezone.now
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
@@ -99,7 +100,7 @@ class RequestForm(StyledForm):
 class StepForm(StyledForm):
     kind = forms.ChoiceField(label=_("Step"), choices=[c for c in StepKindChoices.choices if c[0] != "placed"])
     at = forms.DateTimeField(
-        label=_("At"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}), initial=timezone.now
+        label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -110,7 +111,7 @@ class CloseForm(StyledForm):
         label=_("Close as"), choices=[c for c in RequestStatus.choices if c[0] != RequestStatus.OPEN]
     )
     at = forms.DateTimeField(
-        label=_("At"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}), initial=timezone.now
+        label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
-from opvangregie.areas.models import Province, Region
+from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
@@ -70,6 +71,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _household_counts(municipality: Municipality, on: date) -> placement_selectors.MonthCounts | None:
+    """The Ukrainian household counts of the month; None when no leefgeld rates apply on that date."""
+    try:
+        return placement_selectors.month_counts(municipality=municipality, on=on)
+    except ApplicationError:
+        return None
+
+
 def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: SnapshotForm | None = None) -> dict[str, Any]:
     scope = scope_for(request.user)
     municipality = municipality_readable(scope, code)
@@ -94,7 +103,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "register": register,
         "can_edit": can_edit,
         "quota_book": quota_selectors.quota_ledger(actor=request.user, municipality=municipality, on=on),
-        "household_counts": placement_selectors.month_counts(municipality=municipality, on=on),
+        "household_counts": _household_counts(municipality, on),
         "waiting": placement_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
         "household_officer": scope.reads_households(municipality.pk),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
