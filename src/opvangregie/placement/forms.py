@@ -85,9 +85,7 @@ class IncomeForm(StyledForm):
 
 class RequestForm(StyledForm):
     household = forms.TypedChoiceField(label=_("Household"), coerce=int, choices=())
-    received_at = forms.DateTimeField(
-        label=_("Received at"), widget=LOCAL_DATETIME, initial=timezone.now
-    )
+    received_at = forms.DateTimeField(label=_("Received at"), widget=LOCAL_DATETIME, initial=timezone.now)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: object, households: list[tuple[int, str]], **kwargs: object) -> None:
@@ -99,9 +97,7 @@ class RequestForm(StyledForm):
 
 class StepForm(StyledForm):
     kind = forms.ChoiceField(label=_("Step"), choices=[c for c in StepKindChoices.choices if c[0] != "placed"])
-    at = forms.DateTimeField(
-        label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now
-    )
+    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
@@ -110,9 +106,7 @@ class CloseForm(StyledForm):
     status = forms.ChoiceField(
         label=_("Close as"), choices=[c for c in RequestStatus.choices if c[0] != RequestStatus.OPEN]
     )
-    at = forms.DateTimeField(
-        label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now
-    )
+    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
