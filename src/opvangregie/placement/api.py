@@ -18,7 +18,6 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import HouseholdMonth, MonthResult, ReceptionType, month_calculate
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.reception_duty import StepKind
-from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.placement import importers, selectors, services
 from opvangregie.placement.models import Outcome
@@ -147,20 +146,6 @@ def households(request: HttpRequest, code: str, on: date | None = None) -> list[
     return households_out(rows)
 
 
-def _placement(municipality: Municipality, data: HouseholdIn) -> services.Placement | None:
-    if data.reception is None:
-        return None
-    if data.reception is ReceptionType.PRIVATE:
-        return services.Placement(ReceptionType.PRIVATE)
-    location = Location.objects.filter(municipality=municipality, name__iexact=data.location.strip()).first()
-    if location is None:
-        raise ValidationError(f"Onbekende locatie {data.location!r} in {municipality.name}.")
-    room = Room.objects.filter(location=location, name=data.room.strip()).first() if data.room.strip() else None
-    if data.room.strip() and room is None:
-        raise ValidationError(f"Kamer {data.room!r} bestaat niet in {location.name}.")
-    return services.Placement(ReceptionType.MUNICIPAL, location, room)
-
-
 @router.post("/{code}/households", response={201: HouseholdOut})
 def household_create(request: HttpRequest, code: str, data: HouseholdIn) -> Status[HouseholdOut]:
     """Register a household; without ``reception`` it waits for a place (then register its request)."""
@@ -175,7 +160,9 @@ def household_create(request: HttpRequest, code: str, data: HouseholdIn) -> Stat
             needs_accessible=data.needs_accessible,
             needs_ground_floor=data.needs_ground_floor,
             catering=data.catering,
-            placement=_placement(municipality, data),
+            placement=None
+            if data.reception is None
+            else services.placement_by_names(municipality, data.reception, data.location, data.room),
         ),
     )
     rows = selectors.households_list(

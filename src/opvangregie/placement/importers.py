@@ -10,7 +10,6 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.errors import ValidationError
 from opvangregie.imports import all_rows_or_none
-from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement import services
 from opvangregie.placement.models import Household, IncomeSource
@@ -56,17 +55,9 @@ def _choice(value: CellValue, options: dict[str, Any], column: str, default: Any
 
 def _placement(municipality: Municipality, row: TableRow) -> services.Placement:
     reception = _choice(row.values.get("opvang"), RECEPTION, "opvang", ReceptionType.MUNICIPAL)
-    name = str(row.values.get("locatie") or "").strip()
-    if reception is ReceptionType.PRIVATE:
-        return services.Placement(ReceptionType.PRIVATE)
-    location = Location.objects.filter(municipality=municipality, name__iexact=name).first()
-    if location is None:
-        raise ValidationError(f"onbekende locatie {name!r} in {municipality.name}.")
-    room_name = str(row.values.get("kamer") or "").strip()
-    room = Room.objects.filter(location=location, name=room_name).first() if room_name else None
-    if room_name and room is None:
-        raise ValidationError(f"kamer {room_name!r} bestaat niet in {location.name}.")
-    return services.Placement(ReceptionType.MUNICIPAL, location, room)
+    return services.placement_by_names(
+        municipality, reception, str(row.values.get("locatie") or ""), str(row.values.get("kamer") or "")
+    )
 
 
 def households_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:

@@ -8,7 +8,7 @@ counts and the waiting list without references are readable by everyone who read
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -405,12 +405,3 @@ def request_get(*, actor: Any, municipality: Municipality, request_id: int) -> R
     if request is None:
         raise NotFound("Aanvraag niet gevonden.")
     return request
-
-
-def months_between(start: date, end: date) -> Sequence[date]:
-    """First days of the months from ``start``'s month through ``end``'s month."""
-    months, current = [], start.replace(day=1)
-    while current <= end:
-        months.append(current)
-        current = (current + timedelta(days=32)).replace(day=1)
-    return months

@@ -64,6 +64,21 @@ class Placement:
     room: Room | None = None
 
 
+def placement_by_names(
+    municipality: Municipality, reception: ReceptionType, location_name: str, room_name: str = ""
+) -> Placement:
+    """A placement from a location's and room's names (imports, API); unknown names are refused."""
+    if reception is ReceptionType.PRIVATE:
+        return Placement(ReceptionType.PRIVATE)
+    location = Location.objects.filter(municipality=municipality, name__iexact=location_name.strip()).first()
+    if location is None:
+        raise ValidationError(f"Onbekende locatie {location_name!r} in {municipality.name}.")
+    room = Room.objects.filter(location=location, name=room_name.strip()).first() if room_name.strip() else None
+    if room_name.strip() and room is None:
+        raise ValidationError(f"Kamer {room_name!r} bestaat niet in {location.name}.")
+    return Placement(ReceptionType.MUNICIPAL, location, room)
+
+
 @dataclass(frozen=True, slots=True)
 class HouseholdInput:
     members: list[MemberInput]
