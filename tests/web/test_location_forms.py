@@ -98,10 +98,10 @@ def test_editor_adds_a_room_and_a_duplicate_is_refused(login) -> None:
     kerklaan = Location.objects.get(municipality__code="GM0397", name="Kerklaan")
     client = login("heemstede")
     url = f"/locatie/{kerklaan.pk}/room/"
-    room = {"name": "B12", "beds": "3", "floor": "1", "accessible": "on"}
+    room = {"name": "B12", "beds": "3", "floor": "1", "accessible": "on", "sharing_rule": "same_sex"}
     assert client.post(url, room).status_code == 302
     added = Room.objects.get(location=kerklaan, name="B12")
-    assert (added.beds, added.floor, added.accessible, added.strangers_may_share) == (3, 1, True, False)
+    assert (added.beds, added.floor, added.accessible, added.sharing_rule) == (3, 1, True, "same_sex")
     response = client.post(url, room)
     assert response.status_code == 422
     assert "bestaat al" in response.content.decode()

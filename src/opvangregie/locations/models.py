@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 
 
@@ -100,15 +101,23 @@ class CapacityChange(models.Model):
         return f"{self.location_id}: {self.places} places from {self.effective_date}"
 
 
+class SharingRuleChoices(models.TextChoices):
+    NONE = SharingRule.NONE.value, _("not shared with strangers")
+    SAME_SEX = SharingRule.SAME_SEX.value, _("single adults of the same sex")
+    SINGLE_ADULTS = SharingRule.SINGLE_ADULTS.value, _("single adults")
+
+
 class Room(models.Model):
-    """A room or unit with beds; households do not share a room with strangers unless allowed."""
+    """A room, or a flat treated as one unit, with beds; strangers share it only under its sharing rule."""
 
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="rooms")
     name = models.CharField(_("name"), max_length=50)
     beds = models.PositiveSmallIntegerField(_("beds"), validators=[MinValueValidator(1), MaxValueValidator(50)])
     floor = models.SmallIntegerField(_("floor"), default=0)
     accessible = models.BooleanField(_("accessible"), default=False)
-    strangers_may_share = models.BooleanField(_("strangers may share"), default=False)
+    sharing_rule = models.CharField(
+        _("shared by strangers"), max_length=20, choices=SharingRuleChoices.choices, default=SharingRuleChoices.NONE
+    )
     history = HistoricalRecords()
 
     class Meta:

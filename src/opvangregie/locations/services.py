@@ -15,6 +15,7 @@ from opvangregie.audit import audited_save
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.geo import RDPoint
 from opvangregie.core.lifecycle import LocationStatus, Transition, check_transition, status_on
+from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import (
     CapacityChange,
@@ -251,7 +252,7 @@ def room_add(
     beds: int,
     floor: int = 0,
     accessible: bool = False,
-    strangers_may_share: bool = False,
+    sharing_rule: SharingRule = SharingRule.NONE,
 ) -> Room:
     """Add a room (or a unit treated as one) with its beds."""
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
@@ -265,7 +266,7 @@ def room_add(
         beds=beds,
         floor=floor,
         accessible=accessible,
-        strangers_may_share=strangers_may_share,
+        sharing_rule=sharing_rule.value,
     )
     audited_save(room, actor=actor)
     return room

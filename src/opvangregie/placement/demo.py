@@ -20,6 +20,7 @@ from typing import Any
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.reception_duty import StepKind
+from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import services as location_services
 from opvangregie.locations.models import Location, Room
@@ -36,10 +37,10 @@ from opvangregie.placement.published_rates import published_rates_load
 
 OCTOBER, NOVEMBER = date(2025, 10, 1), date(2025, 11, 1)
 
-# Room layouts (beds, shared by strangers) per location; together 169 places.
+# Room layouts (beds, shared by single adults of the same sex) per location; together 169 places.
 ROOMS: dict[str, list[tuple[int, bool]]] = {
     "Kerklaan": [(4, True), (4, True)] + [(2, False)] * 3 + [(4, False)] * 7 + [(3, False)] * 6 + [(5, False)] * 2,
-    "Herenweg": [(6, True), (4, True)] + [(2, False)] * 5 + [(5, False)] * 5 + [(6, False)],
+    "Herenweg": [(6, True), (4, True)] + [(2, True)] * 5 + [(5, False)] * 5 + [(6, False)],
     "Ringvaartlaan": [(4, False)] * 4 + [(2, False)] * 2,
     "Lieven de Keylaan": [(4, False)] * 7,
     "Glipperweg": [(4, False)] * 3,
@@ -106,7 +107,7 @@ def rooms_create(actor: Any, location: Location) -> None:
             beds=beds,
             floor=0 if number <= 4 else 1 + (number - 5) // 8,
             accessible=number in (1, 3, 5),
-            strangers_may_share=shared,
+            sharing_rule=SharingRule.SAME_SEX if shared else SharingRule.NONE,
         )
 
 

@@ -21,7 +21,7 @@ from opvangregie.core.contribution import ReceptionType, is_adult
 from opvangregie.core.errors import Conflict, ValidationError
 from opvangregie.core.lifecycle import LocationStatus, Transition, status_on
 from opvangregie.core.reception_duty import StepKind
-from opvangregie.core.rooms import Occupant, placement_refusal
+from opvangregie.core.rooms import Occupant, SharingRule, placement_refusal
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import require, scope_for
@@ -206,7 +206,7 @@ def _check_room(room: Room, household: Household, on: date) -> None:
     )
     refusal = placement_refusal(
         beds=room.beds,
-        strangers_may_share=room.strangers_may_share,
+        sharing=SharingRule(room.sharing_rule),
         current=[occupant(other, on) for other in others],
         newcomer=occupant(household, on),
     )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
+from opvangregie.locations.models import EventKind, Location, SharingRuleChoices, StatusChoices, TargetGroupChoices
 from opvangregie.locations.services import LocationInput
 
 
@@ -154,7 +154,9 @@ class RoomForm(forms.Form):
     beds = forms.IntegerField(label=_("Beds"), min_value=1, max_value=50)
     floor = forms.IntegerField(label=_("Floor"), min_value=-5, max_value=100, initial=0)
     accessible = forms.BooleanField(label=_("Accessible"), required=False)
-    strangers_may_share = forms.BooleanField(label=_("Strangers may share"), required=False)
+    sharing_rule = forms.ChoiceField(
+        label=_("Shared by strangers"), choices=SharingRuleChoices.choices, initial=SharingRuleChoices.NONE
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

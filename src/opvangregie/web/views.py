@@ -18,6 +18,7 @@ from django_htmx.middleware import HtmxDetails
 from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
 from opvangregie.locations.importers import snapshots_import
@@ -255,7 +256,7 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
                     beds=data["beds"],
                     floor=data["floor"],
                     accessible=data["accessible"],
-                    strangers_may_share=data["strangers_may_share"],
+                    sharing_rule=SharingRule(data["sharing_rule"]),
                 )
             else:
                 services.event_add(

@@ -1,0 +1,85 @@
+"""The rule an officer applies by hand: the largest household first, into the smallest room that fits.
+
+Households are taken largest first and, among equal sizes, in order of priority (the longest waiting
+first); each goes to the room with the fewest free beds that still takes it under the room rules
+(core.rooms), a shared room where it may join counting with its free beds. It is fast and often good,
+but not optimal: it does not look ahead (see tests/core/test_placement.py for a case it gets wrong).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+
+from opvangregie.core.placement.model import Assignment, Household, Proposal, Room
+from opvangregie.core.placement.reasons import unplaced_with_reasons
+
+# A room's state for the greedy index: empty (any household), or shared by single adults of one kind.
+EMPTY = ""
+
+
+def greedy(rooms: Sequence[Room], households: Sequence[Household]) -> Proposal:
+    """Place ``households`` by the officer's rule; see the module docstring."""
+    started = time.perf_counter()
+    # (accessible, ground floor, state) -> free beds -> rooms in key order, as a stack (reversed).
+    index: dict[tuple[bool, bool, str], dict[int, list[Room]]] = defaultdict(lambda: defaultdict(list))
+    occupants: dict[str, list[Household]] = {}
+    for room in sorted(rooms, key=lambda room: room.key, reverse=True):
+        state = _state(room, list(room.residents))
+        if state is not None and room.free_beds > 0:
+            index[(room.accessible, room.floor == 0, state)][room.free_beds].append(room)
+        occupants[room.key] = list(room.residents)
+    assignments: list[Assignment] = []
+    for household in sorted(households, key=lambda h: (-h.size, -h.priority, h.key)):
+        chosen = _smallest_fit(index, household)
+        if chosen is None:
+            continue
+        present = occupants[chosen.key]
+        present.append(household)
+        assignments.append(Assignment(household.key, chosen.key))
+        state = _state(chosen, present)
+        free = chosen.beds - sum(occupant.size for occupant in present)
+        if state is not None and free > 0:
+            index[(chosen.accessible, chosen.floor == 0, state)][free].append(chosen)
+    placed = {assignment.household for assignment in assignments}
+    return Proposal(
+        method="greedy",
+        assignments=tuple(assignments),
+        unplaced=unplaced_with_reasons(rooms, [h for h in households if h.key not in placed]),
+        persons_placed=sum(h.size for h in households if h.key in placed),
+        households_placed=len(placed),
+        priority=sum(h.priority for h in households if h.key in placed),
+        optimal=False,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _state(room: Room, present: list[Household]) -> str | None:
+    """EMPTY, the share kind of the single adults present, or None when nobody else may join."""
+    if not present:
+        return EMPTY
+    kinds = {room.share_kind(occupant) for occupant in present}
+    if len(kinds) == 1 and None not in kinds:
+        return kinds.pop()
+    return None
+
+
+def _smallest_fit(index: dict[tuple[bool, bool, str], dict[int, list[Room]]], household: Household) -> Room | None:
+    best: tuple[int, int, tuple[bool, bool, str]] | None = None
+    for key, by_free in index.items():
+        accessible, ground_floor, state = key
+        if (household.needs_accessible and not accessible) or (household.needs_ground_floor and not ground_floor):
+            continue
+        for free, stack in by_free.items():
+            if free < household.size or not stack:
+                continue
+            if state != EMPTY and stack[-1].share_kind(household) != state:
+                continue
+            rank = (free, 0 if state != EMPTY else 1, key)
+            if best is None or rank < best:
+                best = rank
+    if best is None:
+        return None
+    free, _, key = best
+    return index[key][free].pop()

@@ -1,0 +1,81 @@
+"""Why a waiting household was not placed, in words an officer can pass on.
+
+The reasons are checked from the most basic to the most specific: no room meets its needs, no such room
+has enough beds, every such room is taken by another household (or only shared with the other sex),
+or a room was free but the proposal gave it to others (more persons placed, or longer waiting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from opvangregie.core.placement.model import Household, Room, Unplaced
+
+
+def _needs(household: Household) -> str:
+    wanted = [
+        text
+        for text, needed in [
+            ("toegankelijke kamer", household.needs_accessible),
+            ("kamer op de begane grond", household.needs_ground_floor),
+        ]
+        if needed
+    ]
+    return " op de begane grond en toegankelijk" if len(wanted) == 2 else (f" ({wanted[0]})" if wanted else "")
+
+
+def unplaced_reason(household: Household, rooms: Sequence[Room]) -> str:
+    """The reason ``household`` is not placed, given the rooms with their residents before the proposal."""
+    suitable = [room for room in rooms if room.meets_needs(household)]
+    if not suitable:
+        return f"Er is geen kamer die past bij de behoefte{_needs(household)}."
+    large = [room for room in suitable if room.beds >= household.size]
+    if not large:
+        biggest = max(room.beds for room in suitable)
+        return (
+            f"Geen passende kamer{_needs(household)} met {household.size} of meer bedden; "
+            f"de grootste heeft {biggest} bedden."
+        )
+    if any(room.refusal(household) is None for room in large):
+        return (
+            "Er was een passende kamer vrij, maar het voorstel geeft die aan andere huishoudens "
+            "(zo worden meer personen geplaatst, of zij wachten langer)."
+        )
+    if household.occupant.is_single_adult:
+        other_sex = [
+            room
+            for room in large
+            if room.residents
+            and room.free_beds >= 1
+            and all(room.share_kind(resident) is not None for resident in room.residents)
+        ]
+        if other_sex:
+            return "Alleen bedden vrij in gedeelde kamers met bewoners van het andere geslacht."
+    return (
+        f"Alle kamers{_needs(household)} met {household.size} of meer bedden worden bewoond door een ander "
+        "huishouden en zijn niet bedoeld om te delen."
+    )
+
+
+def unplaced_with_reasons(rooms: Sequence[Room], households: Sequence[Household]) -> tuple[Unplaced, ...]:
+    """The reason per household; rooms and households that the rules cannot tell apart are checked once."""
+    representatives = list({_room_signature(room): room for room in rooms}.values())
+    reasons: dict[tuple[object, ...], str] = {}
+    result = []
+    for household in households:
+        signature = (
+            household.size,
+            household.adults,
+            household.sex,
+            household.needs_accessible,
+            household.needs_ground_floor,
+        )
+        if signature not in reasons:
+            reasons[signature] = unplaced_reason(household, representatives)
+        result.append(Unplaced(household.key, reasons[signature]))
+    return tuple(result)
+
+
+def _room_signature(room: Room) -> tuple[object, ...]:
+    residents = tuple(sorted((r.size, r.adults, r.sex) for r in room.residents))
+    return (room.beds, room.accessible, room.floor == 0, room.sharing, residents)

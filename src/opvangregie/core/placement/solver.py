@@ -1,0 +1,30 @@
+"""Running OR-Tools CP-SAT (through its model builder) with a time limit and a number of workers."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ortools.linear_solver.python import model_builder as mb
+
+
+@dataclass(frozen=True, slots=True)
+class SolverSettings:
+    """CP-SAT settings: the time limit for a whole proposal and the number of search workers (cores)."""
+
+    time_limit: float = 10.0
+    workers: int = 2
+
+
+DEFAULT_SETTINGS = SolverSettings()
+
+
+def sat_solve(model: mb.Model, settings: SolverSettings, deadline: float) -> tuple[mb.Solver, bool]:
+    """Solve ``model`` before ``deadline`` (perf_counter); returns the solver and whether it proved optimality."""
+    solver = mb.Solver("sat")
+    solver.set_time_limit_in_seconds(max(0.1, deadline - time.perf_counter()))
+    solver.set_solver_specific_parameters(f"num_workers:{settings.workers}")
+    status = solver.solve(model)
+    if status not in (mb.SolveStatus.OPTIMAL, mb.SolveStatus.FEASIBLE):
+        raise RuntimeError(f"CP-SAT gaf geen oplossing: {solver.status_string}")
+    return solver, status == mb.SolveStatus.OPTIMAL

@@ -1,0 +1,76 @@
+"""Usable places: how many households of each size can still be placed, beyond nominal places and free beds.
+
+A family takes a whole room (EUAA: one family per bedroom), so a free bed in an occupied room is no
+place for a new family. Single adults may fill free beds only in rooms whose sharing rule admits them
+(core.rooms). The counts are per household size for households without special needs, each count on its
+own (a room counted for a family of 3 is also counted for a family of 2); rooms are independent, so
+counts of locations add up to those of a municipality or region.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from opvangregie.core.placement.model import Household, Room
+
+FAMILY_SIZES = (2, 3, 4, 5)  # 5 stands for 5 or more
+
+
+@dataclass(frozen=True, slots=True)
+class UsablePlaces:
+    """Beds and rooms of a location (or more), with the households that can still be placed now."""
+
+    beds: int = 0
+    persons: int = 0
+    rooms: int = 0
+    empty_rooms: int = 0
+    single_men: int = 0
+    single_women: int = 0
+    families: tuple[int, ...] = field(default=(0,) * len(FAMILY_SIZES))
+    unusable_beds: int = 0  # free beds in occupied rooms that no new household may use
+
+    @property
+    def free_beds(self) -> int:
+        return self.beds - self.persons
+
+    def __add__(self, other: UsablePlaces) -> UsablePlaces:
+        return UsablePlaces(
+            beds=self.beds + other.beds,
+            persons=self.persons + other.persons,
+            rooms=self.rooms + other.rooms,
+            empty_rooms=self.empty_rooms + other.empty_rooms,
+            single_men=self.single_men + other.single_men,
+            single_women=self.single_women + other.single_women,
+            families=tuple(a + b for a, b in zip(self.families, other.families, strict=True)),
+            unusable_beds=self.unusable_beds + other.unusable_beds,
+        )
+
+
+def _singles(room: Room, sex: str) -> int:
+    """How many single adults of ``sex`` the room still takes."""
+    single = Household("", 1, 1, sex)
+    if room.refusal(single) is not None:
+        return 0
+    if room.share_kind(single) is None:
+        return 1
+    return room.free_beds
+
+
+def usable_places(rooms: Iterable[Room]) -> UsablePlaces:
+    """The usable-places report for ``rooms`` (see the module docstring)."""
+    total = UsablePlaces()
+    for room in rooms:
+        empty = not room.residents
+        men, women = _singles(room, "M"), _singles(room, "F")
+        total += UsablePlaces(
+            beds=room.beds,
+            persons=room.beds - room.free_beds,
+            rooms=1,
+            empty_rooms=int(empty),
+            single_men=men,
+            single_women=women,
+            families=tuple(int(empty and room.beds >= size) for size in FAMILY_SIZES),
+            unusable_beds=room.free_beds if not empty and not men and not women else 0,
+        )
+    return total
