@@ -1,4 +1,8 @@
-"""Benchmark: province overview with prefetching against a naive per-location baseline, same run.
+"""Benchmarks (``make bench``), each against a baseline measured in the same run.
+
+1. Placement (opvangregie.placement.bench): the optimiser against the greedy rule, the naive model and
+   the LP bound on the ``heemstede``, ``region`` and ``national`` instances, with the ratios and targets.
+2. Province overview with prefetching against a naive per-location baseline:
 
 Builds a synthetic province (44 municipalities x 10 locations x 24 monthly counts) in a fresh test
 database, then times ``selectors.province_overview`` and a baseline that queries each location's
@@ -81,8 +85,19 @@ def measure(name: str, work: Callable[[], int], repeat: int = 5) -> tuple[float,
     return best, len(queries.captured_queries), peak, result
 
 
+def placement() -> None:
+    from opvangregie.placement import bench
+
+    print("Placement of waiting households into rooms (2 CP-SAT workers)")
+    for name in bench.INSTANCES:
+        print(bench.table(bench.run(name)))
+    print()
+
+
 def main() -> None:
     from opvangregie.locations import selectors
+
+    placement()
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)

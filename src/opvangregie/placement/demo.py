@@ -19,6 +19,7 @@ from typing import Any
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
+from opvangregie.core.placement import model as core_placement
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
@@ -97,6 +98,14 @@ MUNICIPAL_LEEFGELD = 11
 PENSION_AGE_BIRTH_YEARS = [1951, 1955, 1957]
 
 
+def _floor(number: int) -> int:
+    return 0 if number <= 4 else 1 + (number - 5) // 8
+
+
+def _accessible(number: int) -> bool:
+    return number in (1, 3, 5)
+
+
 def rooms_create(actor: Any, location: Location) -> None:
     """The demo room layout of one of Heemstede's locations."""
     for number, (beds, shared) in enumerate(ROOMS[location.name], start=1):
@@ -105,10 +114,44 @@ def rooms_create(actor: Any, location: Location) -> None:
             location=location,
             name=f"{number:03d}",
             beds=beds,
-            floor=0 if number <= 4 else 1 + (number - 5) // 8,
-            accessible=number in (1, 3, 5),
+            floor=_floor(number),
+            accessible=_accessible(number),
             sharing_rule=SharingRule.SAME_SEX if shared else SharingRule.NONE,
         )
+
+
+def layout_on(day: date, rng: random.Random) -> list[core_placement.Room]:
+    """The demo's rooms in use with their residents on ``day``, without a database (for the benchmark).
+
+    Single adults whose sex the demo draws at random get one from ``rng``.
+    """
+    moved = date(2025, 10, 27)
+    present: dict[tuple[str, int], list[core_placement.Household]] = {}
+    for index, resident in enumerate(_residents()):
+        if resident.since > day or (resident.left is not None and resident.left <= day):
+            continue
+        where = (
+            ("Kerklaan", 12)
+            if resident.location == "Glipperweg" and day >= moved
+            else (resident.location, resident.room)
+        )
+        sex = (resident.sex or rng.choice("FM")) if resident.size == 1 else ""
+        household = core_placement.Household(f"R{index + 1:03d}", resident.size, 1 if resident.size == 1 else 2, sex)
+        present.setdefault(where, []).append(household)
+    in_use = [name for name in ROOMS if name != "Glipperweg" or day < moved]
+    return [
+        core_placement.Room(
+            key=f"{name} {number:03d}",
+            beds=beds,
+            location=name,
+            floor=_floor(number),
+            accessible=_accessible(number),
+            sharing=SharingRule.SAME_SEX if shared else SharingRule.NONE,
+            residents=tuple(present.get((name, number), ())),
+        )
+        for name in in_use
+        for number, (beds, shared) in enumerate(ROOMS[name], start=1)
+    ]
 
 
 def _members(

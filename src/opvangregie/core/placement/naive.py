@@ -9,20 +9,30 @@ the tests use it to check the optimiser's optimum, the benchmark to show what gr
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from ortools.linear_solver.python import model_builder as mb
 
 from opvangregie.core.placement.model import Assignment, Household, Proposal, Room
-from opvangregie.core.placement.reasons import unplaced_with_reasons
+from opvangregie.core.placement.reasons import household_class, unplaced_with_reasons
+from opvangregie.core.placement.reasons import room_signature as _room_signature
 from opvangregie.core.placement.solver import DEFAULT_SETTINGS, SolverSettings, sat_solve
 
 
 def naive_variables(rooms: Sequence[Room], households: Sequence[Household]) -> int:
-    """How many household-room variables the naive model needs (to decide whether to build it at all)."""
-    return sum(1 for room in rooms for household in households if room.refusal(household) is None)
+    """How many household-room variables the naive model needs, counted by groups (without building it)."""
+    room_groups = Counter(_room_signature(room) for room in rooms)
+    household_groups = Counter(household_class(household) for household in households)
+    examples = {_room_signature(room): room for room in rooms}
+    members = {household_class(household): household for household in households}
+    return sum(
+        rooms_alike * households_alike
+        for signature, rooms_alike in room_groups.items()
+        for key, households_alike in household_groups.items()
+        if examples[signature].refusal(members[key]) is None
+    )
 
 
 def naive(

@@ -59,23 +59,23 @@ def unplaced_reason(household: Household, rooms: Sequence[Room]) -> str:
 
 def unplaced_with_reasons(rooms: Sequence[Room], households: Sequence[Household]) -> tuple[Unplaced, ...]:
     """The reason per household; rooms and households that the rules cannot tell apart are checked once."""
-    representatives = list({_room_signature(room): room for room in rooms}.values())
+    representatives = list({room_signature(room): room for room in rooms}.values())
     reasons: dict[tuple[object, ...], str] = {}
     result = []
     for household in households:
-        signature = (
-            household.size,
-            household.adults,
-            household.sex,
-            household.needs_accessible,
-            household.needs_ground_floor,
-        )
+        signature = household_class(household)
         if signature not in reasons:
             reasons[signature] = unplaced_reason(household, representatives)
         result.append(Unplaced(household.key, reasons[signature]))
     return tuple(result)
 
 
-def _room_signature(room: Room) -> tuple[object, ...]:
+def household_class(household: Household) -> tuple[object, ...]:
+    """What the room rules see of a household: size, adults, sex and needs (not its key or priority)."""
+    return (household.size, household.adults, household.sex, household.needs_accessible, household.needs_ground_floor)
+
+
+def room_signature(room: Room) -> tuple[object, ...]:
+    """What the room rules see of a room: beds, accessibility, ground floor, sharing rule and residents."""
     residents = tuple(sorted((r.size, r.adults, r.sex) for r in room.residents))
     return (room.beds, room.accessible, room.floor == 0, room.sharing, residents)

@@ -1,0 +1,25 @@
+"""``opvangregie bench placement --instance NAME [--json]``: the placement benchmark on one instance."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from opvangregie.placement import bench
+
+
+class Command(BaseCommand):
+    help = "Benchmark the placement optimiser against greedy, the naive model and the LP bound."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("subject", choices=["placement"])
+        parser.add_argument("--instance", choices=bench.INSTANCES, default="heemstede")
+        parser.add_argument("--seed", type=int, default=2025)
+        parser.add_argument("--workers", type=int, default=2, help="CP-SAT search workers (cores)")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = bench.run(options["instance"], seed=options["seed"], workers=options["workers"])
+        self.stdout.write(json.dumps(result, ensure_ascii=False) if options["json"] else bench.table(result))

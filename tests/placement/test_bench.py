@@ -1,0 +1,40 @@
+"""The placement benchmark's command prints one JSON object with per-method results, ratios and targets."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from io import StringIO
+
+from django.core.management import call_command
+
+from opvangregie.core.placement.usable import usable_places
+from opvangregie.placement.demo import layout_on
+
+
+def test_the_demo_layout_holds_115_persons_in_169_places_on_1_november() -> None:
+    rooms = layout_on(date(2025, 11, 1), random.Random(1))
+    usable = usable_places(rooms)
+    assert (usable.beds, usable.persons) == (169, 115)
+    assert usable.empty_rooms == 0
+    assert usable.families == (0, 0, 0, 0)
+
+
+def test_bench_placement_heemstede_prints_json_with_every_method() -> None:
+    out = StringIO()
+    call_command("bench", "placement", "--instance", "heemstede", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    methods = result["methods"]
+    assert set(methods) == {"optimiser", "greedy", "naive", "consolidation"}
+    for method in ("optimiser", "greedy", "naive"):
+        assert {"persons_placed", "households_placed", "upper_bound", "seconds", "peak_memory_mib"} <= set(
+            methods[method]
+        )
+        assert methods[method]["persons_placed"] <= result["upper_bound"]
+    assert methods["optimiser"]["persons_placed"] == methods["naive"]["persons_placed"]
+    assert methods["consolidation"]["persons_placed"] >= methods["optimiser"]["persons_placed"]
+    assert methods["consolidation"]["persons_placed_by_moves"][0] == methods["optimiser"]["persons_placed"]
+    assert result["targets"]["at_least_greedy"]
+    assert result["targets"]["optimal_or_within_0_1_percent"]
+    assert result["ratios"]["optimiser_persons_per_greedy_person"] >= 1
