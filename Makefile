@@ -28,7 +28,8 @@ demo: setup ## run the app with the demo data set on SQLite at http://$(HOST)/
 	rm -f var/opvangregie.sqlite3
 	$(BIN)/opvangregie migrate --verbosity 0
 	$(BIN)/opvangregie load_demo --url http://$(HOST)/
-	$(BIN)/opvangregie runserver $(HOST)
+	$(BIN)/opvangregie db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker' EXIT; \
+		$(BIN)/opvangregie runserver $(HOST)
 
 test: setup system-packages ## all tests: SQLite, PostgreSQL and the browser
 	$(MAKE) --no-print-directory test-e2e test-postgres test-sqlite

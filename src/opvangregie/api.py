@@ -14,6 +14,7 @@ from opvangregie.distribution.api import router as distribution_router
 from opvangregie.locations.api import router as locations_router
 from opvangregie.organisations.services import api_token_authenticate
 from opvangregie.placement.api import router as placement_router
+from opvangregie.placement.proposal_api import router as proposal_router
 from opvangregie.quotas.api import router as quotas_router
 
 
@@ -42,6 +43,7 @@ api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)
 api.add_router("/placement", placement_router)
+api.add_router("/placement", proposal_router)
 
 
 @api.exception_handler(ApplicationError)

@@ -130,3 +130,17 @@ class CalculatorForm(StyledForm):
         if not amounts or any(amount < 0 or not amount.is_finite() for amount in amounts):
             raise forms.ValidationError(_("Enter at least one adult and no negative amounts."))
         return amounts
+
+
+class ProposalForm(forms.Form):
+    max_moves = forms.IntegerField(
+        label=_("Moves of residents at most"),
+        min_value=0,
+        max_value=20,
+        initial=0,
+        help_text=_("0: only free rooms and beds. More: residents may move so that others fit."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        nlds_style(self)

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from opvangregie.areas.models import Municipality
+from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.contribution import BetweenThresholds, ReceptionType
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.locations.models import Location, Room, TargetGroupChoices
@@ -128,6 +128,9 @@ class Household(models.Model):
     needs_accessible = models.BooleanField(_("needs an accessible room"), default=False)
     needs_ground_floor = models.BooleanField(_("needs the ground floor"), default=False)
     needs_note = models.CharField(_("other needs"), max_length=200, blank=True)
+    vulnerable = models.BooleanField(
+        _("vulnerable (priority)"), default=False, help_text=_("Counts as 13 weeks of extra waiting time.")
+    )
     catering = models.BooleanField(_("full catering"), default=False)
     registered_on = models.DateField(_("registered on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
@@ -292,3 +295,51 @@ class RequestStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.kind} {self.at:%d-%m-%Y %H:%M}"
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("ready")
+    FAILED = "failed", _("failed")
+    CONFIRMED = "confirmed", _("confirmed")
+
+
+class PlacementRun(models.Model):
+    """A placement proposal for a municipality or a region: computed by a task, confirmed at most once.
+
+    ``fingerprint`` is the state of rooms, residents and the waiting list the proposal was made for;
+    confirming is refused when the state has changed since.
+    """
+
+    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    max_moves = models.PositiveSmallIntegerField(_("moves of residents at most"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    stage = models.CharField(_("stage"), max_length=200, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["progress", "stage"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("placement proposal")
+        verbose_name_plural = _("placement proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(municipality__isnull=False, region__isnull=True)
+                | Q(municipality__isnull=True, region__isnull=False),
+                name="placement_run_one_scope",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.status}"

@@ -197,9 +197,11 @@ def occupant(household: Household, on: date) -> Occupant:
 
 
 def _check_room(room: Room, household: Household, on: date) -> None:
+    # One filter() call: the conditions must hold for the same stay (a mover has an ended stay here too).
     others = (
-        Household.objects.filter(stays__room=room, stays__start__lte=on)
-        .filter(Q(stays__end__isnull=True) | Q(stays__end__gt=on))
+        Household.objects.filter(
+            Q(stays__room=room, stays__start__lte=on) & (Q(stays__end__isnull=True) | Q(stays__end__gt=on))
+        )
         .exclude(pk=household.pk)
         .distinct()
         .prefetch_related("members")

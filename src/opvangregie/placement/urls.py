@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.placement import views
+from opvangregie.placement import proposal_views, views
 
 app_name = "placement"
 urlpatterns = [
@@ -14,4 +14,8 @@ urlpatterns = [
     path("gemeente/<str:code>/leefgeld/", views.allowances, name="allowances"),
     path("regio/<slug:slug>/wachtlijst/", views.region_waiting_list, name="region-waiting-list"),
     path("rekenhulp/", views.calculator, name="calculator"),
+    path("gemeente/<str:code>/plaatsing/", proposal_views.municipality_placement, name="placement"),
+    path("regio/<slug:slug>/plaatsing/", proposal_views.region_placement, name="region-placement"),
+    path("plaatsing/voorstel/<int:pk>/", proposal_views.proposal, name="proposal"),
+    path("plaatsing/voorstel/<int:pk>/bevestigen/", proposal_views.proposal_confirm, name="proposal-confirm"),
 ]

@@ -25,6 +25,7 @@ from opvangregie.locations.importers import snapshots_import
 from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
 from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
 from opvangregie.placement import selectors as placement_selectors
+from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.web import exports
 from opvangregie.web.charts import occupancy_chart_svg
@@ -107,6 +108,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "household_counts": _household_counts(municipality, on),
         "waiting": placement_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
         "household_officer": scope.reads_households(municipality.pk),
+        "usable": usable_report(actor=request.user, municipalities=[municipality], now=timezone.now()),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 

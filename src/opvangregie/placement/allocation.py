@@ -1,0 +1,150 @@
+"""Rooms, residents and waiting households of a municipality or region, as core.placement sees them.
+
+Residents come from the household register (stays on the date); waiting households are those with an
+open reception request that are not in a room. Priority is the weeks waited (at most 52) plus 13 weeks
+for a household marked vulnerable, so the optimiser's tie-break favours who waited longest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch, Q
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core.contribution import is_adult
+from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.placement import model as core
+from opvangregie.core.rooms import SharingRule
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import Location, Room
+from opvangregie.placement.models import Household, ReceptionRequest, RequestStatus, Stay
+
+MAX_WAITING_WEEKS = 52
+VULNERABLE_WEEKS = 13
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementState:
+    """What a proposal is computed from, with the database objects behind the keys."""
+
+    on: date
+    rooms: list[core.Room]
+    waiting: list[core.Household]
+    locations: dict[str, Location]
+    room_objects: dict[str, Room]
+    households: dict[str, Household]
+    requests: dict[str, ReceptionRequest]
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever rooms, residents or the waiting list change (not when time passes)."""
+        content = {
+            "rooms": [
+                [room.key, room.beds, room.floor, room.accessible, room.sharing, [_static(r) for r in room.residents]]
+                for room in self.rooms
+            ],
+            "waiting": [_static(household) for household in self.waiting],
+        }
+        return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _static(household: core.Household) -> list[object]:
+    return [
+        household.key,
+        household.size,
+        household.adults,
+        household.sex,
+        household.needs_accessible,
+        household.needs_ground_floor,
+    ]
+
+
+def _as_core(household: Household, on: date, priority: int = 0) -> core.Household:
+    members = list(household.members.all())
+    adults = sum(1 for member in members if is_adult(member.year_of_birth, on))
+    single_sex = members[0].sex if len(members) == 1 else ""
+    return core.Household(
+        key=str(household.pk),
+        size=len(members),
+        adults=adults,
+        sex=single_sex,
+        needs_accessible=household.needs_accessible,
+        needs_ground_floor=household.needs_ground_floor,
+        priority=priority,
+    )
+
+
+def priority(request: ReceptionRequest, now: datetime) -> int:
+    weeks = min(MAX_WAITING_WEEKS, max(0, (now - request.received_at).days // 7))
+    return weeks + (VULNERABLE_WEEKS if request.household.vulnerable else 0)
+
+
+def locations_in_use(municipalities: Iterable[Municipality]) -> list[Location]:
+    return list(
+        Location.objects.filter(
+            municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN, status=LocationStatus.IN_USE
+        )
+        .select_related("municipality")
+        .prefetch_related("rooms")
+        .order_by("municipality__name", "name")
+    )
+
+
+def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:
+    """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``."""
+    municipalities = list(municipalities)
+    on = now.date()
+    locations = locations_in_use(municipalities)
+    room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
+    current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
+    stays = (
+        Stay.objects.filter(current, room__in=[room.pk for room in room_objects.values()])
+        .select_related("household")
+        .prefetch_related("household__members")
+        .order_by("household__pk")
+    )
+    residents: dict[str, list[core.Household]] = {}
+    households: dict[str, Household] = {}
+    for stay in stays:
+        residents.setdefault(str(stay.room_id), []).append(_as_core(stay.household, on))
+        households[str(stay.household_id)] = stay.household
+    rooms = [
+        core.Room(
+            key=key,
+            beds=room.beds,
+            location=str(room.location_id),
+            floor=room.floor,
+            accessible=room.accessible,
+            sharing=SharingRule(room.sharing_rule),
+            residents=tuple(residents.get(key, ())),
+        )
+        for key, room in room_objects.items()
+    ]
+    in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
+    requests = (
+        ReceptionRequest.objects.filter(municipality__in=municipalities, status=RequestStatus.OPEN)
+        .exclude(household__in=in_a_room)
+        .select_related("household", "municipality")
+        .prefetch_related(Prefetch("household__members"))
+        .order_by("received_at", "pk")
+    )
+    waiting, open_requests = [], {}
+    for request in requests:
+        key = str(request.household_id)
+        waiting.append(_as_core(request.household, on, priority(request, now)))
+        households[key] = request.household
+        open_requests[key] = request
+    return PlacementState(
+        on=on,
+        rooms=rooms,
+        waiting=waiting,
+        locations={str(location.pk): location for location in locations},
+        room_objects=room_objects,
+        households=households,
+        requests=open_requests,
+    )
