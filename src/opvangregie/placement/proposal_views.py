@@ -60,7 +60,7 @@ def _page(
         {
             "municipality": municipality,
             "region": region,
-            "area_name": municipality.name if municipality else region.name,
+            "area_name": municipality.name if municipality else (region.name if region else ""),
             "report": report,
             "form": form,
             "runs": runs.select_related("created_by")[:10] if may_run else [],
