@@ -173,7 +173,7 @@ def proposal_confirm(
 ) -> PlacementRun:
     """Record the (accepted part of the) proposal; ``accepted`` holds ``a:<household>`` and ``m:<household>``."""
     run_get(actor=actor, run_id=run_id)
-    run = PlacementRun.objects.select_for_update().select_related("municipality", "region").get(pk=run_id)
+    run = PlacementRun.objects.select_for_update().get(pk=run_id)  # no outer joins: PostgreSQL locks one table
     municipalities = run_municipalities(run)
     scope = scope_for(actor)
     if not all(scope.reads_households(m.pk) for m in municipalities):
