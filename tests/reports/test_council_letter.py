@@ -51,6 +51,8 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
         "pensioengerechtigde leeftijd. 47 huishoudens betalen een eigen bijdrage."
     ) in text
     assert "127 Oekraïners" in council_letter_html(letter)
+    assert "Van de 169 bedden in de kamers zijn er 54 vrij; 49 daarvan staan in kamers" in text
+    assert "0 lege kamers voor gezinnen" in council_letter_html(letter)
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert "Heemstede" in footer
     assert "PAGE" in footer

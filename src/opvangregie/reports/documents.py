@@ -105,6 +105,8 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
         )
     if letter.households_paragraph:
         document.add_paragraph(letter.households_paragraph)
+    if letter.usable_footnote:
+        document.add_paragraph(letter.usable_footnote)
     _paragraphs(document, letter.texts["ukrainian"])
 
     if letter.news:

@@ -8,7 +8,7 @@ the previous quarter as a starting point). Sections follow Heemstede's letter of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from opvangregie.areas.models import Municipality
@@ -18,6 +18,7 @@ from opvangregie.locations import selectors as location_selectors
 from opvangregie.locations.models import Location, LocationEvent, StatusChange
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement import selectors as placement_selectors
+from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.models import LetterSettings, Section, TextBlock
@@ -51,6 +52,20 @@ class CouncilLetter:
     province: ProvinceContext | None
     texts: dict[str, str] = field(default_factory=dict)
     households: placement_selectors.MonthCounts | None = None
+    usable: UsableReport | None = None
+
+    @property
+    def usable_footnote(self) -> str:
+        """Why free places are not usable places: the footnote to the Ukrainian table (room rules, EUAA)."""
+        total = self.usable.total if self.usable else None
+        if total is None or not total.rooms:
+            return ""
+        return (
+            f"Van de {total.beds} bedden in de kamers zijn er {total.free_beds} vrij; {total.unusable_beds} daarvan "
+            "staan in kamers waar al een huishouden woont dat de kamer niet met onbekenden deelt (één gezin per "
+            f"kamer). Plaatsbaar: {total.single_men} alleenstaande mannen, {total.single_women} alleenstaande "
+            f"vrouwen en {total.empty_rooms} lege kamers voor gezinnen."
+        )
 
     @property
     def households_paragraph(self) -> str:
@@ -125,4 +140,7 @@ def council_letter(
         province=province,
         texts=text_blocks(municipality, quarter),
         households=placement_selectors.month_counts(municipality=municipality, on=quarter.start),
+        usable=usable_report(
+            actor=actor, municipalities=[municipality], now=datetime.combine(on, time(12), tzinfo=UTC)
+        ),
     )
