@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from opvangregie.core.placement.model import Assignment, Household, Proposal, Room
-from opvangregie.core.placement.reasons import unplaced_with_reasons
+from opvangregie.core.placement.reasons import proposal_of
 
 # A room's state for the greedy index: empty (any household), or shared by single adults of one kind.
 EMPTY = ""
@@ -42,17 +42,7 @@ def greedy(rooms: Sequence[Room], households: Sequence[Household]) -> Proposal:
         free = chosen.beds - sum(occupant.size for occupant in present)
         if state is not None and free > 0:
             index[(chosen.accessible, chosen.floor == 0, state)][free].append(chosen)
-    placed = {assignment.household for assignment in assignments}
-    return Proposal(
-        method="greedy",
-        assignments=tuple(assignments),
-        unplaced=unplaced_with_reasons(rooms, [h for h in households if h.key not in placed]),
-        persons_placed=sum(h.size for h in households if h.key in placed),
-        households_placed=len(placed),
-        priority=sum(h.priority for h in households if h.key in placed),
-        optimal=False,
-        seconds=time.perf_counter() - started,
-    )
+    return proposal_of("greedy", rooms, households, assignments, optimal=False, started=started)
 
 
 def _state(room: Room, present: list[Household]) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 from ortools.linear_solver.python import model_builder as mb
 
 from opvangregie.core.placement.model import Assignment, Household, Proposal, Room
-from opvangregie.core.placement.reasons import household_class, unplaced_with_reasons
+from opvangregie.core.placement.reasons import household_class, proposal_of
 from opvangregie.core.placement.reasons import room_signature as _room_signature
 from opvangregie.core.placement.solver import DEFAULT_SETTINGS, SolverSettings, sat_solve
 
@@ -85,14 +85,4 @@ def naive(
         except RuntimeError:  # out of time: keep the most persons found, without the priority stage
             priority_optimal = False
     assignments = [Assignment(households[h].key, rooms[r].key) for (h, r), value in values.items() if value == 1]
-    placed = {assignment.household for assignment in assignments}
-    return Proposal(
-        method="naive",
-        assignments=tuple(assignments),
-        unplaced=unplaced_with_reasons(rooms, [h for h in households if h.key not in placed]),
-        persons_placed=sum(h.size for h in households if h.key in placed),
-        households_placed=len(placed),
-        priority=sum(h.priority for h in households if h.key in placed),
-        optimal=optimal and priority_optimal,
-        seconds=time.perf_counter() - started,
-    )
+    return proposal_of("naive", rooms, households, assignments, optimal=optimal and priority_optimal, started=started)

@@ -26,7 +26,7 @@ from typing import Any
 from ortools.linear_solver.python import model_builder as mb
 
 from opvangregie.core.placement.model import DEFAULT_COSTS, Assignment, Household, Move, MoveCosts, Proposal, Room
-from opvangregie.core.placement.reasons import unplaced_with_reasons
+from opvangregie.core.placement.reasons import proposal_of
 from opvangregie.core.placement.solver import DEFAULT_SETTINGS, SolverSettings, sat_solve
 from opvangregie.core.rooms import Occupant, SharingRule, share_kind
 
@@ -247,17 +247,8 @@ def optimise(
     built.model.maximize(priority)
     solver, priority_optimal = sat_solve(built.model, settings, deadline)
     assignments, moves = _named(built, solver, costs)
-    placed = {assignment.household for assignment in assignments}
-    return Proposal(
-        method="optimiser",
-        assignments=tuple(assignments),
-        unplaced=unplaced_with_reasons(rooms, [h for h in households if h.key not in placed]),
-        persons_placed=sum(h.size for h in households if h.key in placed),
-        households_placed=len(placed),
-        priority=sum(h.priority for h in households if h.key in placed),
-        optimal=optimal and priority_optimal,
-        seconds=time.perf_counter() - started,
-        moves=tuple(moves),
+    return proposal_of(
+        "optimiser", rooms, households, assignments, optimal=optimal and priority_optimal, started=started, moves=moves
     )
 
 

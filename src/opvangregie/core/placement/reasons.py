@@ -7,9 +7,10 @@ or a room was free but the proposal gave it to others (more persons placed, or l
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
-from opvangregie.core.placement.model import Household, Room, Unplaced
+from opvangregie.core.placement.model import Assignment, Household, Move, Proposal, Room, Unplaced
 
 
 def _needs(household: Household) -> str:
@@ -79,3 +80,28 @@ def room_signature(room: Room) -> tuple[object, ...]:
     """What the room rules see of a room: beds, accessibility, ground floor, sharing rule and residents."""
     residents = tuple(sorted((r.size, r.adults, r.sex) for r in room.residents))
     return (room.beds, room.accessible, room.floor == 0, room.sharing, residents)
+
+
+def proposal_of(
+    method: str,
+    rooms: Sequence[Room],
+    households: Sequence[Household],
+    assignments: Sequence[Assignment],
+    *,
+    optimal: bool,
+    started: float,
+    moves: Sequence[Move] = (),
+) -> Proposal:
+    """The proposal with its totals and the reasons for the households left out; ``started`` is perf_counter."""
+    placed = {assignment.household for assignment in assignments}
+    return Proposal(
+        method=method,
+        assignments=tuple(assignments),
+        unplaced=unplaced_with_reasons(rooms, [h for h in households if h.key not in placed]),
+        persons_placed=sum(h.size for h in households if h.key in placed),
+        households_placed=len(placed),
+        priority=sum(h.priority for h in households if h.key in placed),
+        optimal=optimal,
+        seconds=time.perf_counter() - started,
+        moves=tuple(moves),
+    )
