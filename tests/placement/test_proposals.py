@@ -3,7 +3,7 @@ moves free, confirming once in one transaction, refusals, and who may not see or
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.utils import timezone
@@ -12,6 +12,7 @@ from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from opvangregie.locations.models import OccupancySnapshot
 from opvangregie.placement import proposals, selectors, services
+from opvangregie.placement.allocation import placement_state
 from opvangregie.placement.models import Household, PlacementRun, RequestStatus, RunStatus, Stay
 from opvangregie.placement.usable_report import usable_report
 
@@ -40,6 +41,13 @@ def test_usable_places_explain_why_169_places_are_full_with_115_persons(users: d
     best = report.best_gain
     assert best is not None
     assert (best.moves, best.persons_placed) == (2, 5)
+
+
+def test_the_state_is_taken_on_the_dutch_calendar_day_not_the_utc_day() -> None:
+    """Half past midnight in Amsterdam is still the previous day in UTC; stays start on the Dutch date."""
+    late_evening_utc = datetime(2025, 11, 12, 23, 30, tzinfo=UTC)
+    assert placement_state([heemstede()], now=late_evening_utc).on == date(2025, 11, 13)
+    assert placement_state([heemstede()], now=NOW).on == date(2025, 11, 12)
 
 
 def test_a_proposal_is_computed_as_a_task_and_confirmed_once(users: dict) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import is_adult
@@ -98,7 +99,7 @@ def locations_in_use(municipalities: Iterable[Municipality]) -> list[Location]:
 def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:
     """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``."""
     municipalities = list(municipalities)
-    on = now.date()
+    on = timezone.localdate(now)
     locations = locations_in_use(municipalities)
     room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))

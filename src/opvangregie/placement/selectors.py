@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core import contribution as rules
@@ -371,7 +372,7 @@ def _waiting(requests: QuerySet[ReceptionRequest], actor: Any, now: datetime) ->
                 request=request,
                 municipality=request.municipality,
                 reference=request.household.reference if scope.reads_households(request.municipality_id) else None,
-                composition=composition(request.household, now.date()),
+                composition=composition(request.household, timezone.localdate(now)),
                 clock=clock(request.received_at, [(StepKind(s.kind), s.at) for s in steps], now),
                 last_step=steps[-1] if steps else None,
             )
