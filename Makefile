@@ -23,7 +23,7 @@ setup: $(BIN)/opvangregie node_modules/.package-lock.json ## virtual environment
 system-packages: ## Debian packages for the browser and PostgreSQL test runs (root only)
 	scripts/install-system-packages.sh
 
-demo: setup ## run the app with the demo data set on SQLite at http://$(HOST)/
+demo: setup system-packages ## run the app with the demo data set on SQLite at http://$(HOST)/
 	mkdir -p var
 	rm -f var/opvangregie.sqlite3
 	$(BIN)/opvangregie migrate --verbosity 0

@@ -144,6 +144,11 @@ def test_region_coordinator_sees_the_regional_waiting_list(login) -> None:
     assert "Heemstede" in html
     assert "OEK-2025-W001" not in html
     assert login("noordholland").get("/regio/kennemerland/wachtlijst/").status_code == 404
+    assert login("noordholland").get("/regio/kennemerland/wachtlijst/", {"formaat": "xlsx"}).status_code == 404
+    sheet = login("kennemerland").get("/regio/kennemerland/wachtlijst/", {"formaat": "xlsx"}).content
+    cells = [cell for row in load_workbook(io.BytesIO(sheet)).active.iter_rows(values_only=True) for cell in row]
+    assert "Heemstede" in cells
+    assert not any(str(cell).startswith("OEK-") for cell in cells)  # references are for the own officers only
 
 
 def test_exports_open_again(login) -> None:

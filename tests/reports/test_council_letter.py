@@ -11,12 +11,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from docx import Document
+from pypdf import PdfReader
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import PermissionDenied
 from opvangregie.core.periods import Quarter
 from opvangregie.locations.models import OccupancySnapshot
-from opvangregie.reports.documents import council_letter_docx, council_letter_html
+from opvangregie.quotas.models import Realisation
+from opvangregie.reports.documents import council_letter_docx, council_letter_html, council_letter_pdf
 from opvangregie.reports.models import TextBlock
 from opvangregie.reports.selectors import council_letter
 
@@ -36,7 +38,7 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     assert letter.on == date(2025, 11, 1)
     header, ukrainian, amv, ledger = tables(council_letter_docx(letter))
-    assert header[2] == ["Peildatum cijfers", "1 november 2025"]
+    assert header[4] == ["Peildatum cijfers", "1 november 2025"]
     assert ukrainian[-2:] == [["Totaal Heemstede", "169", "115"], ["Taakstelling", "164", ""]]
     assert ["Kerklaan", "70", "48"] in ukrainian
     assert amv[1] == ["Heemsteedse Dreef", "16", "13"]
@@ -59,14 +61,60 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
     assert "NUMPAGES" in footer
 
 
+def pdf_pages(content: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def chart_descriptions(content: bytes) -> list[str]:
+    return [shape._inline.docPr.get("descr") for shape in Document(io.BytesIO(content)).inline_shapes]
+
+
+def test_the_pdf_has_the_tables_and_numbered_pages(users: dict) -> None:
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    pages = pdf_pages(council_letter_pdf(letter))
+    assert len(pages) >= 2
+    for number, text in enumerate(pages, start=1):
+        assert f"Gemeente Heemstede · raadsinformatiebericht 2025-Q4 · pagina {number} van {len(pages)}" in text
+    text = "\n".join(pages)
+    assert "Totaal Heemstede 169 115" in text
+    assert "Taakstelling 164" in text
+    assert "Heemsteedse Dreef 16 13" in text
+    assert "2025-H1 22 7 29 21 8" in text
+    assert "2025-H2 21 8 29 18 11" in text
+
+
+def test_charts_of_occupancy_and_quota_progress_are_in_every_format(users: dict) -> None:
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    occupancy, quota = chart_descriptions(council_letter_docx(letter))
+    assert "op 1 november 2025 169 plekken en 115 personen" in occupancy
+    assert "2025-H1: opgave 29, gerealiseerd 21; 2025-H2: opgave 29, gerealiseerd 18" in quota
+    html = council_letter_html(letter)
+    assert re.search(r'<figure id="chart-occupancy"><img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]{1000,}"', html)
+    assert 'id="chart-quota"' in html
+    pdf_text = "\n".join(pdf_pages(council_letter_pdf(letter)))
+    assert "Plekken en personen Oekraïense opvang, 1 november 2024 tot 1 november 2025" in pdf_text
+    assert "Taakstelling statushouders per halfjaar, stand per 1 november 2025" in pdf_text
+
+
 def test_a_changed_count_changes_the_letter(users: dict) -> None:
     kerklaan = heemstede().locations.get(name="Kerklaan")
     OccupancySnapshot.objects.filter(location=kerklaan, date=date(2025, 11, 1)).update(persons=50)
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
-    ukrainian = tables(council_letter_docx(letter))[1]
+    content = council_letter_docx(letter)
+    ukrainian = tables(content)[1]
     assert ukrainian[-2] == ["Totaal Heemstede", "169", "117"]
+    assert "169 plekken en 117 personen" in chart_descriptions(content)[0]
     html = council_letter_html(letter)
     assert re.search(r'id="letter-total-persons">117<', html)
+    assert "Totaal Heemstede 169 117" in "\n".join(pdf_pages(council_letter_pdf(letter)))
+
+
+def test_a_new_realisation_changes_the_quota_table_and_chart(users: dict) -> None:
+    Realisation.objects.create(municipality=heemstede(), date=date(2025, 10, 15), persons=3)
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    content = council_letter_docx(letter)
+    assert tables(content)[-1][-1] == ["2025-H2", "21", "8", "29", "21", "8"]
+    assert "2025-H2: opgave 29, gerealiseerd 21" in chart_descriptions(content)[1]
 
 
 def test_text_blocks_carry_over_from_the_previous_quarter(users: dict) -> None:
@@ -122,6 +170,12 @@ def test_the_batch_command_writes_docx_and_html(tmp_path: Path) -> None:
         stdout=out,
     )
     assert 'id="letter-target">164<' in html_file.read_text(encoding="utf-8")
+    pdf_file = tmp_path / "brief.pdf"
+    call_command(
+        "report", "council-letter", "--municipality", "GM0397", "--quarter", "2025-Q4", "--format", "pdf",
+        "--output", str(pdf_file), stdout=out,
+    )  # fmt: skip
+    assert "Taakstelling 164" in "\n".join(pdf_pages(pdf_file.read_bytes()))
     with pytest.raises(CommandError, match="toegang"):
         call_command(
             "report",

@@ -61,6 +61,20 @@ def test_regional_plan_page_and_who_may_not_see_it(login) -> None:
     assert "Haarlem neemt 40 asielplekken over" in html
     assert login("heemstede").get(f"/spreiding/plan/{plan.pk}/").status_code == 200  # member municipality reads
     assert login("coa").get(f"/spreiding/plan/{plan.pk}/").status_code == 404
+    assert login("coa").get(f"/spreiding/plan/{plan.pk}/", {"formaat": "xlsx"}).status_code == 404
+
+
+def test_regional_plan_as_excel_adds_up_to_the_plan_total(login) -> None:
+    plan = RegionalPlan.objects.get(cycle=2024)
+    response = login("kennemerland").get(f"/spreiding/plan/{plan.pk}/", {"formaat": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if row[0] == "CBS-code")
+    header, body = rows[start], rows[start + 1 : -1]
+    total_column = header.index("Totaal (plekken)")
+    assert rows[-1][total_column] == 2100
+    assert sum(row[total_column] for row in body) == 2100
+    for row in body:
+        assert row[total_column] == sum(row[2:total_column])
 
 
 def _exchange_post(velsen: int, uitgeest: int) -> dict[str, object]:

@@ -59,6 +59,18 @@ def test_other_municipalities_do_not_see_heemstede(login, username: str) -> None
     kerklaan = Location.objects.get(name="Kerklaan")
     assert login(username).get(f"/locatie/{kerklaan.pk}/").status_code == 404
     assert login(username).get("/gemeente/GM0397/export.xlsx").status_code == 404
+    assert login(username).get(f"/locatie/{kerklaan.pk}/", {"formaat": "xlsx"}).status_code == 404
+
+
+def test_a_locations_counts_as_excel(login) -> None:
+    kerklaan = Location.objects.get(name="Kerklaan")
+    response = login("raadslid").get(f"/locatie/{kerklaan.pk}/", {"formaat": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    start = next(i for i, row in enumerate(rows) if row[0] == "Datum")
+    assert rows[start][1] == "Personen (personen)"
+    body = rows[start + 1 :]
+    snapshots = OccupancySnapshot.objects.filter(location=kerklaan).order_by("-date")
+    assert [(row[0].date(), row[1]) for row in body] == [(s.date, s.persons) for s in snapshots]
 
 
 def test_recording_a_count_on_the_dashboard_with_htmx(login) -> None:

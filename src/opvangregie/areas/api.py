@@ -8,12 +8,17 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
-from opvangregie.areas.models import MunicipalityYear, Province, Region
+from opvangregie.areas.models import MunicipalityYear, Region
 from opvangregie.core.errors import NotFound
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors
 from opvangregie.locations.schemas import AreaOverviewOut, OverviewOut, area_overview_out, overview_out
-from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
+from opvangregie.organisations.scope import (
+    municipality_readable,
+    province_readable,
+    readable_municipalities,
+    scope_for,
+)
 
 router = Router(tags=["areas"])
 
@@ -80,9 +85,7 @@ def province_overview(
     request: HttpRequest, code: str, on: date | None = None, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> AreaOverviewOut:
     """Per municipality of a province: places, persons and target."""
-    province = Province.objects.filter(code=code).first()
-    if province is None or not scope_for(request.user).reads_province(province.pk):
-        raise NotFound("Provincie niet gevonden.")
+    province = province_readable(scope_for(request.user), code)
     overview = selectors.province_overview(
         actor=request.user, province=province, on=on or timezone.localdate(), target_group=target_group
     )

@@ -99,6 +99,10 @@ def compare(request: HttpRequest) -> HttpResponse:
     comparison = selectors.runs_compare(actor=request.user, first=first, second=second)
     changed_only = request.GET.get("verschil") == "1"
     rows = [r for r in comparison.municipalities if r.difference] if changed_only else comparison.municipalities
+    if request.GET.get("formaat") == "xlsx":
+        on = timezone.localdate()
+        content = exports.comparison_xlsx(comparison, rows, on)
+        return download(content, f"spreiding-vergelijking-{first.pk}-{second.pk}-{on:%Y-%m-%d}.xlsx")
     return render(
         request,
         "distribution/compare.html",
@@ -147,6 +151,10 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
     groups = [g for g in TargetGroup if g is not TargetGroup.EMERGENCY]
     labels = dict(TargetGroupChoices.choices)
+    if request.GET.get("formaat") == "xlsx":
+        columns = [(g.value, str(labels[g.value])) for g in groups]
+        content = exports.plan_xlsx(overview, columns)
+        return download(content, f"regioplan-{plan.region.slug}-{plan.cycle}-{overview.on:%Y-%m-%d}.xlsx")
     return render(
         request,
         "distribution/plan.html",

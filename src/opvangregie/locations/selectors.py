@@ -230,14 +230,19 @@ class SeriesPoint:
     persons: int | None
 
 
-def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
-    """Places and persons at every date on which either changed, up to ``until`` (for the chart)."""
-    history = location_history(location)
-    dates = sorted(
+def _change_dates(history: occupancy.LocationHistory) -> set[date]:
+    """The dates on which a location's status, capacity or count changed."""
+    return (
         {t.effective for t in history.transitions}
         | {c.effective for c in history.capacities}
         | {s.on for s in history.snapshots}
     )
+
+
+def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
+    """Places and persons at every date on which either changed, up to ``until`` (for the chart)."""
+    history = location_history(location)
+    dates = sorted(_change_dates(history))
     first_count = min((s.on for s in history.snapshots), default=None)
     chart_dates = [d for d in dates if d <= until]
     if chart_dates and chart_dates[-1] < until:
@@ -247,6 +252,28 @@ def occupancy_series(location: Location, *, until: date) -> list[SeriesPoint]:
         figures = occupancy.location_figures(history, day)
         counted = first_count is not None and day >= first_count
         points.append(SeriesPoint(day, figures.places, figures.persons if counted else None))
+    return points
+
+
+def municipality_series(
+    *, actor: Any, municipality: Municipality, target_group: TargetGroup, since: date, until: date
+) -> list[SeriesPoint]:
+    """Places and persons of all the municipality's locations of a target group at every date between
+    ``since`` and ``until`` on which either changed (the council letter's chart)."""
+    scope = scope_for(actor)
+    require(scope.reads_municipality(municipality.pk), "U heeft geen toegang tot deze gemeente.")
+    locations = with_history(
+        locations_readable(scope).filter(municipality=municipality, target_group=target_group.value)
+    )
+    histories = [location_history(location) for location in locations]
+    changes = {day for history in histories for day in _change_dates(history) if since < day < until}
+    counted = [s.on for history in histories for s in history.snapshots]
+    first_count = min(counted, default=None)
+    points = []
+    for day in sorted(changes | {since, until}):
+        totals = occupancy.aggregate((occupancy.location_figures(h, day) for h in histories), day)
+        persons = totals.persons if first_count is not None and day >= first_count else None
+        points.append(SeriesPoint(day, totals.places, persons))
     return points
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from opvangregie.areas.models import Municipality
+from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import NotFound, PermissionDenied
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.organisations.models import Membership, OrganisationKind, Role
@@ -174,3 +174,11 @@ def municipality_readable(scope: Scope, code: str) -> Municipality:
     if municipality is None or not scope.reads_municipality(municipality.pk):
         raise NotFound(f"Gemeente {code} niet gevonden.")
     return municipality
+
+
+def province_readable(scope: Scope, code: str) -> Province:
+    """A province by code if this scope may read it; unknown and forbidden look alike (404)."""
+    province = Province.objects.filter(code=code).first()
+    if province is None or not scope.reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    return province

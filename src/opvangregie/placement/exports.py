@@ -1,11 +1,17 @@
-"""Excel exports of the household list and of a month's leefgeld and own contribution."""
+"""Excel exports of the household list, a month's leefgeld and own contribution, the waiting list and the
+usable places."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from opvangregie.placement.selectors import HouseholdRow, MonthTotals
+from django.utils import timezone
+
+from opvangregie.core.placement.usable import FAMILY_SIZES, UsablePlaces
+from opvangregie.core.reception_duty import ClockState
+from opvangregie.placement.selectors import HouseholdRow, MonthTotals, WaitingRow
+from opvangregie.placement.usable_report import UsableReport
 from opvangregie.tables import CellValue, Column, write_xlsx
 
 SOURCE = "Opvangregie: huishoudenregister van de gemeente; tarieven uit de tarieventabel (RooO, BooO)"
@@ -75,4 +81,89 @@ def month_totals_xlsx(totals: MonthTotals, municipality_name: str) -> bytes:
         reference_date=totals.month,
         source=SOURCE,
         notes=["Vergoeding: normbedrag per gerealiseerde plek per dag (BooO) × plekken in gebruik × dagen."],
+    )
+
+
+CLOCK_STATES = {
+    ClockState.RUNNING: "loopt",
+    ClockState.OVERDUE: "te laat",
+    ClockState.OFFERED_IN_TIME: "op tijd aangeboden",
+    ClockState.OFFERED_LATE: "te laat aangeboden",
+}
+
+
+def waiting_list_xlsx(rows: Sequence[WaitingRow], now: datetime) -> bytes:
+    """Open requests with the 72-hour clock (RooO art. 3); references only where the reader may see them."""
+    table: list[list[CellValue]] = [
+        [
+            row.municipality.name,
+            row.reference or "",
+            row.composition.size,
+            row.composition.adults,
+            row.composition.minors,
+            timezone.localtime(row.request.received_at).replace(tzinfo=None),
+            timezone.localtime(row.clock.deadline).replace(tzinfo=None),
+            CLOCK_STATES[row.clock.state],
+            row.clock.hours_left,
+        ]
+        for row in rows
+    ]
+    columns = [
+        Column("Gemeente"),
+        Column("Kenmerk"),
+        Column("Personen"),
+        Column("Volwassenen"),
+        Column("Minderjarigen"),
+        Column("Ontvangen"),
+        Column("Aanbod uiterlijk"),
+        Column("72-uursklok"),
+        Column("Uren over", "uur"),
+    ]
+    return write_xlsx(
+        title="Wachtlijst", columns=columns, rows=table, reference_date=timezone.localdate(now), source=SOURCE
+    )
+
+
+def usable_xlsx(report: UsableReport, area_name: str, on: date) -> bytes:
+    """Usable places per location: beds, residents and the households that can still be placed (EUAA)."""
+
+    def cells(name: str, places: int, usable: UsablePlaces) -> list[CellValue]:
+        return [
+            name,
+            places,
+            usable.beds,
+            usable.persons,
+            usable.free_beds,
+            usable.unusable_beds,
+            usable.single_men,
+            usable.single_women,
+            *usable.families,
+        ]
+
+    table = [
+        cells(f"{row.location.municipality.name}: {row.location.name}", row.places, row.usable) for row in report.rows
+    ]
+    table.append(cells(f"Totaal {area_name}", report.places, report.total))
+    families = [
+        Column(f"Lege kamers voor gezin van {size}{'+' if size == FAMILY_SIZES[-1] else ''}", "kamers")
+        for size in FAMILY_SIZES
+    ]
+    columns = [
+        Column("Locatie"),
+        Column("Plekken", "plekken"),
+        Column("Bedden", "bedden"),
+        Column("Bewoners", "personen"),
+        Column("Vrije bedden", "bedden"),
+        Column("Niet bruikbaar", "bedden"),
+        Column("Plaatsbaar: alleenstaande mannen", "personen"),
+        Column("Plaatsbaar: alleenstaande vrouwen", "personen"),
+        *families,
+    ]
+    return write_xlsx(
+        title=f"Bruikbare plekken {area_name}",
+        columns=columns,
+        rows=table,
+        reference_date=on,
+        source="Opvangregie: kamers, bewoners en deelregels per kamer",
+        notes=["Niet bruikbaar: vrije bedden in kamers waar een huishouden woont dat de kamer niet deelt."],
     )

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.organisations.scope import municipality_readable, scope_for
-from opvangregie.placement import proposals
+from opvangregie.placement import exports, proposals
 from opvangregie.placement.forms import ProposalForm
 from opvangregie.placement.models import PlacementRun, RunStatus
 from opvangregie.placement.usable_report import region_usable_report, usable_report
+from opvangregie.web.params import download
 
 
 def _page(
@@ -37,6 +38,11 @@ def _page(
         assert region is not None
         report = region_usable_report(actor=request.user, region=region, now=now, with_gains=True)
         runs = PlacementRun.objects.filter(region=region)
+    if request.GET.get("formaat") == "xlsx":
+        name = municipality.code if municipality else (region.slug if region else "")
+        area_name = municipality.name if municipality else (region.name if region else "")
+        on = timezone.localdate(now)
+        return download(exports.usable_xlsx(report, area_name, on), f"bruikbare-plekken-{name}-{on:%Y-%m-%d}.xlsx")
     if request.method == "POST" and not may_run:
         raise PermissionDenied(_("Only the municipality's own officers (or the region's coordinator) make proposals."))
     form = ProposalForm(request.POST or None) if may_run else None
@@ -93,7 +99,7 @@ def proposal(request: HttpRequest, pk: int) -> HttpResponse:
     run = proposals.run_get(actor=request.user, run_id=pk)
     busy = run.status in (RunStatus.QUEUED, RunStatus.RUNNING)
     if getattr(request, "htmx", False) and request.GET.get("progress"):
-        response = render(request, "placement/partials/progress.html", {"run": run})
+        response = render(request, "web/partials/progress.html", {"job": run, "poll_url": _poll_url(run)})
         if not busy:
             response["HX-Refresh"] = "true"
         return response
@@ -102,7 +108,16 @@ def proposal(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _context(request: HttpRequest, run: PlacementRun) -> dict[str, Any]:
     view = proposals.run_view(actor=request.user, run=run)
-    return {"view": view, "run": run, "busy": run.status in (RunStatus.QUEUED, RunStatus.RUNNING)}
+    return {
+        "view": view,
+        "run": run,
+        "busy": run.status in (RunStatus.QUEUED, RunStatus.RUNNING),
+        "poll_url": _poll_url(run),
+    }
+
+
+def _poll_url(run: PlacementRun) -> str:
+    return reverse("placement:proposal", args=[run.pk]) + "?progress=1"
 
 
 @login_required

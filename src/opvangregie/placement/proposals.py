@@ -31,6 +31,7 @@ from opvangregie.placement import services
 from opvangregie.placement.allocation import PlacementState, placement_state
 from opvangregie.placement.models import PlacementRun, RunStatus
 from opvangregie.placement.selectors import stay_counts
+from opvangregie.progress import record_progress
 
 MAX_MOVES = 20
 
@@ -85,11 +86,6 @@ def proposal_start(
     return run
 
 
-def _progress(run: PlacementRun, percent: int, stage: str) -> None:
-    run.progress, run.stage = percent, stage
-    PlacementRun.objects.filter(pk=run.pk).update(progress=percent, stage=stage, status=run.status)
-
-
 def _serialised(proposal: Proposal) -> dict[str, Any]:
     return {
         "assignments": [dataclasses.asdict(a) for a in proposal.assignments],
@@ -105,17 +101,17 @@ def _serialised(proposal: Proposal) -> dict[str, Any]:
 def compute(run: PlacementRun, *, now: datetime | None = None) -> PlacementRun:
     """Compute the proposal of ``run`` and store it with the fingerprint of the state it was made for."""
     run.status = RunStatus.RUNNING
-    _progress(run, 10, "Kamers, bewoners en wachtlijst laden")
+    record_progress(run, 10, "Kamers, bewoners en wachtlijst laden")
     try:
         state = placement_state(run_municipalities(run), now=now or timezone.now())
-        _progress(run, 30, "Voorstel berekenen")
+        record_progress(run, 30, "Voorstel berekenen")
         proposal = optimise(state.rooms, state.waiting, max_moves=run.max_moves)
         result = _serialised(proposal)
         result["greedy_persons_placed"] = greedy(state.rooms, state.waiting).persons_placed
         result["waiting_persons"] = sum(h.size for h in state.waiting)
         result["waiting_households"] = len(state.waiting)
         if run.max_moves:
-            _progress(run, 60, "Doorrekenen wat elke verhuizing oplevert")
+            record_progress(run, 60, "Doorrekenen wat elke verhuizing oplevert")
             gains = consolidation_gains(state.rooms, state.waiting, max_moves=run.max_moves)
             result["gains"] = [dataclasses.asdict(gain) for gain in gains]
         run.result, run.fingerprint, run.status = result, state.fingerprint, RunStatus.DONE

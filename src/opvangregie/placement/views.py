@@ -282,7 +282,10 @@ def waiting_list(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(request, _("Request registered; the 72-hour clock runs."))
                 return redirect("placement:request", code=code, pk=created.pk)
         status = 422
-    rows = selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now())
+    now = timezone.now()
+    rows = selectors.waiting_list(actor=request.user, municipality=municipality, now=now)
+    if request.GET.get("formaat") == "xlsx":
+        return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{code}-{now:%Y-%m-%d}.xlsx")
     context = {"municipality": municipality, "rows": rows, "form": form, "can_edit": can_edit}
     return render(request, "placement/waiting_list.html", context, status=status)
 
@@ -293,7 +296,10 @@ def region_waiting_list(request: HttpRequest, slug: str) -> HttpResponse:
     region = Region.objects.filter(slug=slug).first()
     if region is None:
         raise NotFound(_("Region not found."))
-    rows = selectors.region_waiting_list(actor=request.user, region=region, now=timezone.now())
+    now = timezone.now()
+    rows = selectors.region_waiting_list(actor=request.user, region=region, now=now)
+    if request.GET.get("formaat") == "xlsx":
+        return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{slug}-{now:%Y-%m-%d}.xlsx")
     return render(request, "placement/region_waiting_list.html", {"region": region, "rows": rows})
 
 

@@ -1,15 +1,68 @@
-"""The council letter as a Word document (python-docx): real headings and tables, the municipality's
-name and "pagina X van Y" in the footer. Every number comes from the assembled :class:`CouncilLetter`."""
+"""The council letter as Word (python-docx: real headings, tables and charts, the municipality's name and
+"pagina X van Y" in the footer), as HTML (the web preview) and as PDF (WeasyPrint from that same HTML).
+Every number comes from the assembled :class:`CouncilLetter`."""
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from opvangregie.locations.selectors import Overview
 from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.selectors import CouncilLetter
+from opvangregie.web.charts import ChartFormat, QuotaBar, occupancy_chart, quota_chart
+
+
+@dataclass(frozen=True, slots=True)
+class LetterChart:
+    """A chart of the letter with its caption and a text alternative that states its figures."""
+
+    caption: str
+    alt: str
+    content: bytes
+    fmt: ChartFormat
+
+    @property
+    def data_uri(self) -> str:
+        mime = "image/svg+xml" if self.fmt == "svg" else "image/png"
+        return f"data:{mime};base64,{base64.b64encode(self.content).decode('ascii')}"
+
+
+def letter_charts(letter: CouncilLetter, fmt: ChartFormat) -> dict[str, LetterChart]:
+    """The occupancy chart (Ukrainian places and persons over the year) and the quota chart (per half-year)."""
+    charts: dict[str, LetterChart] = {}
+    points = letter.ukrainian_series
+    if points and any(p.places or p.persons for p in points):
+        last = points[-1]
+        charts["occupancy"] = LetterChart(
+            caption=f"Plekken en personen Oekraïense opvang, {dutch_date(points[0].on)} tot {dutch_date(last.on)}",
+            alt=(
+                f"Lijngrafiek van plekken en personen in de opvang van Oekraïense ontheemden in "
+                f"{letter.municipality.name}; op {dutch_date(last.on)} {last.places} plekken en "
+                f"{last.persons or 0} personen."
+            ),
+            content=occupancy_chart(points, places_label="Plekken", persons_label="Personen", fmt=fmt),
+            fmt=fmt,
+        )
+    lines = letter.quota_lines
+    if lines:
+        charts["quota"] = LetterChart(
+            caption=f"Taakstelling statushouders per halfjaar, stand per {dutch_date(letter.on)}",
+            alt="Staafgrafiek van de opgave (taakstelling met achterstand) en het aantal gehuisveste statushouders: "
+            + "; ".join(f"{line.period}: opgave {line.demand}, gerealiseerd {line.realised}" for line in lines)
+            + ".",
+            content=quota_chart(
+                [QuotaBar(str(line.period), line.demand, line.realised) for line in lines],
+                demand_label="Opgave (incl. achterstand)",
+                realised_label="Gerealiseerd",
+                fmt=fmt,
+            ),
+            fmt=fmt,
+        )
+    return charts
 
 
 def _field(run: Any, instruction: str) -> None:
@@ -60,9 +113,21 @@ def _paragraphs(document: Any, text: str) -> None:
             document.add_paragraph(paragraph)
 
 
+def _chart(document: Any, chart: LetterChart | None) -> None:
+    from docx.shared import Cm
+
+    if chart is None:
+        return
+    document.add_picture(io.BytesIO(chart.content), width=Cm(16))
+    document.inline_shapes[-1]._inline.docPr.set("descr", chart.alt)  # the text alternative Word reads out
+    document.add_paragraph(chart.caption, style="Caption")
+
+
 def council_letter_docx(letter: CouncilLetter) -> bytes:
     from docx import Document
     from docx.shared import Pt
+
+    charts = letter_charts(letter, "png")
 
     name = letter.municipality.name
     document = Document()
@@ -76,17 +141,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
     _field(footer.add_run(), "NUMPAGES")
 
     document.add_heading(f"Raadsinformatiebericht gemeente {name}", level=0)
-    _table(
-        document,
-        ["Onderdeel", "Gegevens"],
-        [
-            ["Onderwerp", f"Opvang Oekraïense ontheemden, asielzoekers en statushouders, {letter.quarter}"],
-            ["Peildatum cijfers", dutch_date(letter.on)],
-            ["Team", letter.settings.team or "–"],
-            ["Portefeuillehouder(s)", letter.settings.portfolio_holders or "–"],
-            ["Openbaarheid", letter.settings.publicity],
-        ],
-    )
+    _table(document, ["Onderdeel", "Gegevens"], [list(row) for row in letter.header_rows])
 
     document.add_heading("Opvang Oekraïense ontheemden", level=1)
     overview = letter.ukrainian
@@ -107,6 +162,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
         document.add_paragraph(letter.households_paragraph)
     if letter.usable_footnote:
         document.add_paragraph(letter.usable_footnote)
+    _chart(document, charts.get("occupancy"))
     _paragraphs(document, letter.texts["ukrainian"])
 
     if letter.news:
@@ -147,6 +203,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             ],
         )
         document.add_paragraph(f"Stand per {dutch_date(letter.on)}.")
+    _chart(document, charts.get("quota"))
     if letter.province:
         document.add_paragraph(
             f"In het halfjaar {letter.province.period} haalden {letter.province.behind} van de "
@@ -166,5 +223,22 @@ def council_letter_html(letter: CouncilLetter) -> str:
     with translation.override("nl"):
         return render_to_string(
             "reports/council_letter.html",
-            {"letter": letter, "letter_groups": [("AMV", letter.amv), ("Asiel", letter.asylum)]},
+            {
+                "letter": letter,
+                "letter_groups": [("AMV", letter.amv), ("Asiel", letter.asylum)],
+                "charts": letter_charts(letter, "svg"),
+            },
         )
+
+
+def council_letter_pdf(letter: CouncilLetter) -> bytes:
+    """The letter as PDF, typeset by WeasyPrint from the HTML preview (page numbers from its ``@page`` rules)."""
+    return html_to_pdf(council_letter_html(letter))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A standalone HTML document (no external resources) as PDF."""
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf

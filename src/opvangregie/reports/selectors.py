@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from opvangregie.areas.models import Municipality
+from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear, Quarter
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors as location_selectors
@@ -21,7 +22,11 @@ from opvangregie.placement import selectors as placement_selectors
 from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
-from opvangregie.reports.models import LetterSettings, Section, TextBlock
+from opvangregie.reports.models import LetterHeader, LetterSettings, Section, TextBlock
+
+
+def year_before(on: date) -> date:
+    return on.replace(year=on.year - 1, day=min(on.day, 28))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,22 @@ class CouncilLetter:
     texts: dict[str, str] = field(default_factory=dict)
     households: placement_selectors.MonthCounts | None = None
     usable: UsableReport | None = None
+    ukrainian_series: list[location_selectors.SeriesPoint] = field(default_factory=list)
+    header: LetterHeader | None = None
+
+    @property
+    def header_rows(self) -> list[tuple[str, str]]:
+        """The letter's header table, as in Heemstede's raadsinformatiebericht."""
+        header = self.header or LetterHeader()
+        return [
+            ("Vergaderdatum", dutch_date(header.meeting_date) if header.meeting_date else "–"),
+            ("Onderwerp", f"{self.settings.subject}, {self.quarter}"),
+            ("Zaaknummer", header.case_number or "–"),
+            ("Peildatum cijfers", dutch_date(self.on)),
+            ("Team", self.settings.team or "–"),
+            ("Portefeuillehouder(s)", self.settings.portfolio_holders or "–"),
+            ("Openbaarheid", self.settings.publicity),
+        ]
 
     @property
     def usable_footnote(self) -> str:
@@ -86,6 +107,20 @@ class CouncilLetter:
         """The half-years of the letter's year."""
         return [row for row in self.ledger.rows if row.line.period.year == self.quarter.year]
 
+    @property
+    def chart_since(self) -> date:
+        """The occupancy chart covers the year up to the reference date."""
+        return year_before(self.on)
+
+    @property
+    def quota_lines(self) -> list[LedgerLine]:
+        """The half-years of the quota chart: the letter's year and the year before, as far as begun."""
+        return [
+            line
+            for line in self.ledger.lines
+            if self.quarter.year - 1 <= line.period.year <= self.quarter.year and line.period.start <= self.on
+        ]
+
 
 def text_blocks(municipality: Municipality, quarter: Quarter) -> dict[str, str]:
     """The officer's text per section; a section not yet written starts from the previous quarter's text."""
@@ -96,14 +131,19 @@ def text_blocks(municipality: Municipality, quarter: Quarter) -> dict[str, str]:
     return {section: texts.get(section, "") for section in Section.values}
 
 
-def council_letter(
-    *, actor: Any, municipality: Municipality, quarter: Quarter, on: date | None = None
-) -> CouncilLetter:
-    """Assemble the letter: the municipality's own editors (the officers who write it) and administrators only."""
+def require_letter_editor(actor: Any, municipality: Municipality) -> None:
+    """Only the municipality's own editors (and administrators) make, see and download its letters."""
     require(
         scope_for(actor).edits_municipality(municipality.pk),
         "Alleen de eigen gemeente maakt haar raadsinformatiebericht; u heeft geen toegang.",
     )
+
+
+def council_letter(
+    *, actor: Any, municipality: Municipality, quarter: Quarter, on: date | None = None
+) -> CouncilLetter:
+    """Assemble the letter: the municipality's own editors (the officers who write it) and administrators only."""
+    require_letter_editor(actor, municipality)
     on = on or quarter.default_reference_date
     settings = LetterSettings.objects.filter(municipality=municipality).first() or LetterSettings(
         municipality=municipality
@@ -139,7 +179,15 @@ def council_letter(
         ledger=ledger,
         province=province,
         texts=text_blocks(municipality, quarter),
+        header=LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first(),
         households=placement_selectors.month_counts(municipality=municipality, on=quarter.start),
+        ukrainian_series=location_selectors.municipality_series(
+            actor=actor,
+            municipality=municipality,
+            target_group=TargetGroup.UKRAINIAN,
+            since=year_before(on),
+            until=on,
+        ),
         usable=usable_report(
             actor=actor, municipalities=[municipality], now=datetime.combine(on, time(12), tzinfo=UTC)
         ),

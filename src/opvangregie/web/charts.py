@@ -1,40 +1,95 @@
-"""Charts rendered on the server as SVG (matplotlib), for pages and documents alike."""
+"""Charts rendered on the server with matplotlib: SVG for pages, HTML previews and PDFs, PNG for Word."""
 
 from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from opvangregie.locations.selectors import SeriesPoint
 
+ChartFormat = Literal["svg", "png"]
+PLACES_COLOUR = "#01689b"  # Rijkshuisstijl hemelblauw
+PERSONS_COLOUR = "#e17000"  # Rijkshuisstijl oranje
 
-def occupancy_chart_svg(points: Sequence[SeriesPoint], *, places_label: str, persons_label: str) -> str:
-    """A step chart of places and persons over time; empty string when there is nothing to draw."""
-    if not points:
-        return ""
+
+@dataclass(frozen=True, slots=True)
+class QuotaBar:
+    """One half-year of the status-holder chart: what had to be housed (quota plus backlog) and what was."""
+
+    label: str
+    demand: int
+    realised: int
+
+
+@contextmanager
+def _figure(width: float, height: float) -> Iterator[tuple[Any, Any]]:
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    dates: Any = [p.on for p in points]  # matplotlib converts dates itself
-    figure, axes = plt.subplots(figsize=(7, 2.8), dpi=96)
+    figure, axes = plt.subplots(figsize=(width, height), dpi=96)
     try:
-        axes.step(dates, [p.places for p in points], where="post", label=places_label, color="#01689b", linewidth=2)
-        persons = [math.nan if p.persons is None else p.persons for p in points]  # a gap before the first count
-        axes.step(dates, persons, where="post", label=persons_label, color="#e17000", linewidth=2)
-        axes.set_ylim(bottom=0)
-        axes.grid(axis="y", alpha=0.3)
-        axes.legend(loc="lower left", frameon=False)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-        figure.autofmt_xdate()
-        figure.tight_layout()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg")
+        yield figure, axes
     finally:
         plt.close(figure)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+
+
+def _finish(figure: Any, axes: Any, fmt: ChartFormat) -> bytes:
+    axes.set_ylim(bottom=0)
+    axes.grid(axis="y", alpha=0.3)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)  # above the plot, never on it
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, dpi=150 if fmt == "png" else 96, metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def occupancy_chart(
+    points: Sequence[SeriesPoint], *, places_label: str, persons_label: str, fmt: ChartFormat = "svg"
+) -> bytes:
+    """A step chart of places and persons over time; empty when there is nothing to draw."""
+    if not points:
+        return b""
+    dates: Any = [p.on for p in points]  # matplotlib converts dates itself
+    with _figure(7, 2.8) as (figure, axes):
+        axes.step(dates, [p.places for p in points], where="post", label=places_label, color=PLACES_COLOUR, lw=2)
+        persons = [math.nan if p.persons is None else p.persons for p in points]  # a gap before the first count
+        axes.step(dates, persons, where="post", label=persons_label, color=PERSONS_COLOUR, lw=2)
+        figure.autofmt_xdate()
+        return _finish(figure, axes, fmt)
+
+
+def quota_chart(bars: Sequence[QuotaBar], *, demand_label: str, realised_label: str, fmt: ChartFormat = "svg") -> bytes:
+    """Grouped bars per half-year: the quota including backlog against the status holders housed."""
+    if not bars:
+        return b""
+    with _figure(7, 2.8) as (figure, axes):
+        positions = list(range(len(bars)))
+        width = 0.38
+        for offset, values, label, colour in (
+            (-width / 2, [b.demand for b in bars], demand_label, PLACES_COLOUR),
+            (width / 2, [b.realised for b in bars], realised_label, PERSONS_COLOUR),
+        ):
+            container = axes.bar([x + offset for x in positions], values, width, label=label, color=colour)
+            axes.bar_label(container, padding=2, fontsize=8)
+        axes.set_xticks(positions, [b.label for b in bars])
+        axes.margins(y=0.15)
+        return _finish(figure, axes, fmt)
+
+
+def inline_svg(svg: bytes) -> str:
+    """The ``<svg>`` element of a rendered chart, to place inside an HTML page."""
+    text = svg.decode("utf-8")
+    return text[text.index("<svg") :] if text else ""
+
+
+def occupancy_chart_svg(points: Sequence[SeriesPoint], *, places_label: str, persons_label: str) -> str:
+    """The occupancy chart as inline SVG for a page; empty string when there is nothing to draw."""
+    return inline_svg(occupancy_chart(points, places_label=places_label, persons_label=persons_label))

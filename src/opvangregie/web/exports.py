@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from django.utils.translation import gettext as _
 
 from opvangregie.areas.models import Municipality
-from opvangregie.locations.models import TargetGroupChoices
+from opvangregie.locations.models import Location, OccupancySnapshot, TargetGroupChoices
 from opvangregie.locations.selectors import AreaOverview, Overview
 from opvangregie.tables import Column, write_xlsx
 
@@ -94,4 +97,21 @@ def area_xlsx(name: str, overview: AreaOverview) -> bytes:
         rows=rows,  # type: ignore[arg-type]
         reference_date=overview.on,
         source=SOURCE,
+    )
+
+
+def location_counts_xlsx(location: Location, snapshots: Sequence[OccupancySnapshot], on: date) -> bytes:
+    """Every count of one location, newest first, with its places on the day of the count."""
+    return write_xlsx(
+        title=f"{_('Counts')} {location.name}",
+        columns=[
+            Column(_("Date")),
+            Column(_("Persons"), _("persons")),
+            Column(_("Households"), _("households")),
+            Column(_("Usable free places"), _("places")),
+            Column(_("Note")),
+        ],
+        rows=[[s.date, s.persons, s.households, s.usable_free_places, s.note] for s in snapshots],
+        reference_date=on,
+        source=f"{SOURCE} ({location.municipality.name})",
     )

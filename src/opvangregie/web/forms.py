@@ -25,7 +25,7 @@ def _textbox(field: forms.Field) -> forms.Field:
     return field
 
 
-def nlds_style(form: forms.Form) -> None:
+def nlds_style(form: forms.BaseForm) -> None:
     """NL Design System classes on every widget of ``form``."""
     for field in form.fields.values():
         if isinstance(field.widget, forms.Select):

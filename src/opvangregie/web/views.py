@@ -11,11 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
-from opvangregie.areas.models import Municipality, Province, Region
+from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.rooms import SharingRule
@@ -23,7 +24,12 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
 from opvangregie.locations.importers import snapshots_import
 from opvangregie.locations.models import EventKind, Location, StatusChoices, TargetGroupChoices
-from opvangregie.organisations.scope import municipality_readable, readable_municipalities, scope_for
+from opvangregie.organisations.scope import (
+    municipality_readable,
+    province_readable,
+    readable_municipalities,
+    scope_for,
+)
 from opvangregie.placement import selectors as placement_selectors
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
@@ -206,8 +212,13 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
 
 @login_required
 def location_detail(request: HttpRequest, location_id: int) -> HttpResponse:
-    """A location: its lifecycle, timeline, rooms and occupancy chart."""
-    return render(request, "web/location.html", _location_context(request, location_id))
+    """A location: its lifecycle, timeline, rooms and occupancy chart; its counts as Excel."""
+    context = _location_context(request, location_id)
+    if request.GET.get("formaat") == "xlsx":
+        location = context["location"]
+        content = exports.location_counts_xlsx(location, context["snapshots"], timezone.localdate())
+        return download(content, f"tellingen-{location.pk}-{slugify(location.name)}.xlsx")
+    return render(request, "web/location.html", context)
 
 
 @login_required
@@ -359,13 +370,6 @@ def _region(request: HttpRequest, slug: str) -> Region:
     return region
 
 
-def _province(request: HttpRequest, code: str) -> Province:
-    province = Province.objects.filter(code=code).first()
-    if province is None or not scope_for(request.user).reads_province(province.pk):
-        raise NotFound("Provincie niet gevonden.")
-    return province
-
-
 @login_required
 def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
     region = _region(request, slug)
@@ -379,7 +383,7 @@ def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def province_overview(request: HttpRequest, code: str) -> HttpResponse:
-    province = _province(request, code)
+    province = province_readable(scope_for(request.user), code)
     overview = selectors.province_overview(
         actor=request.user, province=province, on=reference_date(request), target_group=target_group(request)
     )

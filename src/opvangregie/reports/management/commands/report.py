@@ -13,18 +13,18 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError
 from opvangregie.core.periods import Quarter
-from opvangregie.reports.documents import council_letter_docx, council_letter_html
+from opvangregie.reports.documents import council_letter_docx, council_letter_html, council_letter_pdf
 from opvangregie.reports.selectors import council_letter
 
 
 class Command(BaseCommand):
-    help = "Generate reports in batch: council-letter (raadsinformatiebericht) as .docx or .html."
+    help = "Generate reports in batch: council-letter (raadsinformatiebericht) as .docx, .pdf or .html."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=["council-letter"])
         parser.add_argument("--municipality", required=True, help="CBS code, e.g. GM0397")
         parser.add_argument("--quarter", required=True, help="e.g. 2025-Q4")
-        parser.add_argument("--format", choices=["docx", "html"], default="docx")
+        parser.add_argument("--format", choices=["docx", "pdf", "html"], default="docx")
         parser.add_argument("--output", required=True, help="file to write")
         parser.add_argument("--date", type=date.fromisoformat, help="reference date of the figures")
         parser.add_argument("--user", help="run with this user's permissions (default: the first administrator)")
@@ -51,6 +51,8 @@ class Command(BaseCommand):
         output = Path(options["output"])
         if options["format"] == "docx":
             output.write_bytes(council_letter_docx(letter))
+        elif options["format"] == "pdf":
+            output.write_bytes(council_letter_pdf(letter))
         else:
             output.write_text(council_letter_html(letter), encoding="utf-8")
         self.stdout.write(f"{output} geschreven ({letter.municipality.name}, {letter.quarter}, peildatum {letter.on}).")
