@@ -10,7 +10,7 @@ from typing import Protocol
 from django.core.management.base import CommandError
 
 from opvangregie.core.errors import ApplicationError
-from opvangregie.tables import TableRow, read_table
+from opvangregie.ui.tables import TableRow, read_table
 
 
 class Writer(Protocol):

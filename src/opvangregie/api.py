@@ -12,6 +12,7 @@ from opvangregie.areas.api import router as areas_router
 from opvangregie.core.errors import ApplicationError
 from opvangregie.distribution.api import router as distribution_router
 from opvangregie.locations.api import router as locations_router
+from opvangregie.locations.area_api import router as area_overview_router
 from opvangregie.organisations.services import api_token_authenticate
 from opvangregie.placement.api import router as placement_router
 from opvangregie.placement.proposal_api import router as proposal_router
@@ -39,6 +40,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", areas_router)
+api.add_router("/", area_overview_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

@@ -6,6 +6,7 @@ from opvangregie.api import api
 
 urlpatterns = [
     path("", include("opvangregie.web.urls")),
+    path("", include("opvangregie.locations.urls")),
     path("", include("opvangregie.quotas.urls")),
     path("", include("opvangregie.distribution.urls")),
     path("", include("opvangregie.placement.urls")),

@@ -13,7 +13,7 @@ from opvangregie.core.spreiding import KeyKind
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors, services
 from opvangregie.distribution.models import DistributionRun, Exchange, PublishedTask, SesDataset
-from opvangregie.imports import ImportRefused
+from opvangregie.ui.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
 

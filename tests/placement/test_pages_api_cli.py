@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook, load_workbook
 
-from opvangregie.imports import ImportRefused
 from opvangregie.placement import importers
 from opvangregie.placement.models import Household, Income, ReceptionRequest
+from opvangregie.ui.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
 

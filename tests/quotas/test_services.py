@@ -11,9 +11,9 @@ from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import NotFound, PermissionDenied, ValidationError
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.core.periods import HalfYear
-from opvangregie.imports import ImportRefused
 from opvangregie.quotas import selectors, services
 from opvangregie.quotas.models import MunicipalQuota, QuotaArrangement, QuotaPeriod, Realisation
+from opvangregie.ui.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
 H1, H2 = HalfYear(2025, 1), HalfYear(2025, 2)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "opvangregie.ui",
     "opvangregie.areas",
     "opvangregie.organisations",
     "opvangregie.locations",

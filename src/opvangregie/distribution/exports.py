@@ -9,7 +9,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from opvangregie.distribution.selectors import Comparison, ComparisonRow, PlanOverview, RunTable, TaskRow
-from opvangregie.tables import CellValue, Column, write_xlsx
+from opvangregie.ui.tables import CellValue, Column, write_xlsx
 
 
 def run_xlsx(table: RunTable, rows: Sequence[TaskRow]) -> bytes:

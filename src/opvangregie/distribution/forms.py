@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie.locations.models import TargetGroupChoices
-from opvangregie.web.forms import DateInput, nlds_style
+from opvangregie.ui.forms import DateInput, nlds_style
 
 
 class ExchangeForm(forms.Form):

@@ -33,9 +33,9 @@ from opvangregie.distribution.models import (
     SesScore,
 )
 from opvangregie.distribution.ses import parse_ses_scores
-from opvangregie.imports import all_rows_or_none
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.tables import TableRow, cell_int, read_table
+from opvangregie.ui.imports import all_rows_or_none
+from opvangregie.ui.tables import TableRow, cell_int, read_table
 
 NO_NATIONAL = "Alleen landelijke beheerders maken verdeelberekeningen en lezen landelijke gegevens in."
 NO_REGION = "Alleen de coördinatoren van deze regio wijzigen het regionale plan."

@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError, ValidationError
-from opvangregie.imports import ImportRefused, RowError
-from opvangregie.tables import read_table
+from opvangregie.ui.imports import ImportRefused, RowError
+from opvangregie.ui.tables import read_table
 
 SES_MIN, SES_MAX = Decimal("-0.99"), Decimal("5")
 

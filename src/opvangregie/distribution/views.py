@@ -19,8 +19,8 @@ from opvangregie.distribution import exports, selectors, services
 from opvangregie.distribution.forms import ExchangeForm, ExchangeLineFormSet
 from opvangregie.locations.models import TargetGroupChoices
 from opvangregie.organisations.scope import scope_for
-from opvangregie.web.forms import DateChoiceForm
-from opvangregie.web.params import download
+from opvangregie.ui.forms import DateChoiceForm
+from opvangregie.ui.params import download
 
 SORTS = {
     "naam": lambda row: row.municipality.name,

@@ -6,11 +6,11 @@ from typing import Any
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ValidationError
-from opvangregie.imports import ImportRefused, RowError, all_rows_or_none
 from opvangregie.locations.models import Location
 from opvangregie.locations.services import OccupancyInput, occupancy_record
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.tables import TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.imports import ImportRefused, RowError, all_rows_or_none
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
 
 REQUIRED = ("locatie", "datum", "personen")
 OPTIONAL = ("huishoudens", "bruikbare_vrije_plekken", "opmerking")

@@ -12,7 +12,7 @@ from opvangregie.core.placement.usable import FAMILY_SIZES, UsablePlaces
 from opvangregie.core.reception_duty import ClockState
 from opvangregie.placement.selectors import HouseholdRow, MonthTotals, WaitingRow
 from opvangregie.placement.usable_report import UsableReport
-from opvangregie.tables import CellValue, Column, write_xlsx
+from opvangregie.ui.tables import CellValue, Column, write_xlsx
 
 SOURCE = "Opvangregie: huishoudenregister van de gemeente; tarieven uit de tarieventabel (RooO, BooO)"
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie.placement.models import IncomeSource, Outcome, RequestStatus, Sex, StepKindChoices
-from opvangregie.web.forms import DateInput, nlds_style
+from opvangregie.ui.forms import DateInput, nlds_style
 
 WAITING, PRIVATE = "", "private"
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -9,12 +9,12 @@ from typing import Any
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.errors import ValidationError
-from opvangregie.imports import all_rows_or_none
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement import services
 from opvangregie.placement.models import Household, IncomeSource
 from opvangregie.placement.services import NO_EDIT
-from opvangregie.tables import CellValue, TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.imports import all_rows_or_none
+from opvangregie.ui.tables import CellValue, TableRow, cell_date, cell_int, read_table
 
 RECEPTION = {"gemeentelijk": ReceptionType.MUNICIPAL, "particulier": ReceptionType.PRIVATE}
 SOURCES = {

@@ -20,7 +20,7 @@ from opvangregie.placement import exports, proposals
 from opvangregie.placement.forms import ProposalForm
 from opvangregie.placement.models import PlacementRun, RunStatus
 from opvangregie.placement.usable_report import region_usable_report, usable_report
-from opvangregie.web.params import download
+from opvangregie.ui.params import download
 
 
 def _page(
@@ -99,7 +99,7 @@ def proposal(request: HttpRequest, pk: int) -> HttpResponse:
     run = proposals.run_get(actor=request.user, run_id=pk)
     busy = run.status in (RunStatus.QUEUED, RunStatus.RUNNING)
     if getattr(request, "htmx", False) and request.GET.get("progress"):
-        response = render(request, "web/partials/progress.html", {"job": run, "poll_url": _poll_url(run)})
+        response = render(request, "ui/partials/progress.html", {"job": run, "poll_url": _poll_url(run)})
         if not busy:
             response["HX-Refresh"] = "true"
         return response

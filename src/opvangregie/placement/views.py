@@ -39,8 +39,8 @@ from opvangregie.placement.forms import (
     StepForm,
 )
 from opvangregie.placement.models import Household, RequestStatus
-from opvangregie.web.params import download, reference_date
-from opvangregie.web.uploads import import_page
+from opvangregie.ui.params import download, reference_date
+from opvangregie.ui.uploads import import_page
 
 
 def _own_municipality(request: HttpRequest, code: str) -> Municipality:

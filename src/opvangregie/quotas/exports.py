@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.quotas.selectors import MunicipalityLedger, Supervision, SupervisionRow
-from opvangregie.tables import Column, write_xlsx
+from opvangregie.ui.tables import Column, write_xlsx
 
 SOURCE = "Opvangregie: taakstellingen (Huisvestingswet 2014 art. 29) en realisaties van de gemeenten"
 STATUS_LABELS = {

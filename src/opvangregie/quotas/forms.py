@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opvangregie.web.forms import DateInput, nlds_style
+from opvangregie.ui.forms import DateInput, nlds_style
 
 
 class RealisationForm(forms.Form):

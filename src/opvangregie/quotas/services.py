@@ -17,7 +17,6 @@ from opvangregie.core.apportion import Method, apportion
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.periods import HalfYear
-from opvangregie.imports import all_rows_or_none
 from opvangregie.locations.models import Location
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.quotas.models import (
@@ -30,7 +29,8 @@ from opvangregie.quotas.models import (
     QuotaPeriod,
     Realisation,
 )
-from opvangregie.tables import TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.imports import all_rows_or_none
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
 
 NO_NATIONAL = "Alleen landelijke beheerders stellen het landelijke aantal statushouders vast."
 NO_EDIT = "U mag de statushoudergegevens van deze gemeente niet wijzigen."

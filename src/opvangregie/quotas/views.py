@@ -25,8 +25,8 @@ from opvangregie.quotas import exports, selectors, services
 from opvangregie.quotas.forms import RealisationForm
 from opvangregie.quotas.letters import supervision_letter_docx
 from opvangregie.quotas.models import QuotaPeriod
-from opvangregie.web.params import DOCX, download, reference_date
-from opvangregie.web.uploads import import_page
+from opvangregie.ui.params import DOCX, download, reference_date
+from opvangregie.ui.uploads import import_page
 
 SORT_KEYS = {
     "naam": lambda row: row.municipality.name,

@@ -13,7 +13,7 @@ from typing import Any
 from opvangregie.locations.selectors import Overview
 from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.selectors import CouncilLetter
-from opvangregie.web.charts import ChartFormat, QuotaBar, occupancy_chart, quota_chart
+from opvangregie.ui.charts import ChartFormat, QuotaBar, occupancy_chart, quota_chart
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from opvangregie.distribution import selectors as distribution_selectors
 from opvangregie.distribution.models import DistributionRun
 from opvangregie.locations import selectors as location_selectors
 from opvangregie.quotas import selectors as quota_selectors
-from opvangregie.tables import Column, write_xlsx
+from opvangregie.ui.tables import Column, write_xlsx
 
 SOURCE = "Opvangregie: locatieregister, taakstelling statushouders en spreiding asielopvang"
 

@@ -35,8 +35,8 @@ from opvangregie.reports.province import (
     sorted_rows,
 )
 from opvangregie.reports.selectors import council_letter, require_letter_editor
-from opvangregie.web.forms import DateInput, nlds_style
-from opvangregie.web.params import DOCX, download, reference_date
+from opvangregie.ui.forms import DateInput, nlds_style
+from opvangregie.ui.params import DOCX, download, reference_date
 
 PDF = "application/pdf"
 
@@ -162,7 +162,7 @@ def letter_document(request: HttpRequest, pk: int) -> HttpResponse:
     if request.GET.get("progress"):
         response = render(
             request,
-            "web/partials/progress.html",
+            "ui/partials/progress.html",
             {"job": document, "poll_url": _poll_url(document), "progress_id": f"document-{document.pk}"},
         )
         if not document.busy:

@@ -14,8 +14,8 @@ from opvangregie.core.apportion import Method
 from opvangregie.core.errors import ApplicationError
 from opvangregie.core.spreiding import DistributionKey, KeyKind, distribute
 from opvangregie.distribution.ses import parse_ses_scores
-from opvangregie.imports import ImportRefused
 from opvangregie.quotas.management.commands.apportion import format_fraction
+from opvangregie.ui.imports import ImportRefused
 
 
 class Command(BaseCommand):

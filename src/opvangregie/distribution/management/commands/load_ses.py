@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opvangregie.core.errors import ApplicationError
 from opvangregie.distribution.services import ses_dataset_load
-from opvangregie.imports import ImportRefused
+from opvangregie.ui.imports import ImportRefused
 
 
 class Command(BaseCommand):

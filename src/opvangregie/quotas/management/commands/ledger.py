@@ -10,7 +10,7 @@ from opvangregie.analyst import read_csv_file, row_error, write_result
 from opvangregie.core.errors import ApplicationError
 from opvangregie.core.ledger import PeriodFigures, ledger
 from opvangregie.core.periods import HalfYear
-from opvangregie.tables import cell_int
+from opvangregie.ui.tables import cell_int
 
 
 class Command(BaseCommand):

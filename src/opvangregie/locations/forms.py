@@ -1,4 +1,4 @@
-"""Web forms; they only parse input, the services decide what is allowed."""
+"""Forms of the location pages; they only parse input, the services decide what is allowed."""
 
 from __future__ import annotations
 
@@ -9,31 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import EventKind, Location, SharingRuleChoices, StatusChoices, TargetGroupChoices
 from opvangregie.locations.services import LocationInput
-
-
-class DateInput(forms.DateInput):
-    """A native date picker; its value must be ISO 8601 whatever the active language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, str] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def _textbox(field: forms.Field) -> forms.Field:
-    field.widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
-    return field
-
-
-def nlds_style(form: forms.BaseForm) -> None:
-    """NL Design System classes on every widget of ``form``."""
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.Select):
-            field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
-        elif isinstance(field.widget, forms.CheckboxInput):
-            field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
-        else:
-            _textbox(field)
+from opvangregie.ui.forms import DateInput, nlds_style
 
 
 class SnapshotForm(forms.Form):
@@ -73,14 +49,6 @@ class EventForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         nlds_style(self)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel (.xlsx) or CSV file"))
-
-
-class DateChoiceForm(forms.Form):
-    datum = forms.DateField(label=_("Reference date"), widget=DateInput(), required=False)
 
 
 class LocationForm(forms.Form):

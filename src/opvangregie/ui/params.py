@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.web.forms import DateChoiceForm
+from opvangregie.ui.forms import DateChoiceForm
 
 
 def reference_date(request: HttpRequest) -> date:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from opvangregie.core.errors import ApplicationError, ValidationError
-from opvangregie.tables import TableRow
+from opvangregie.ui.tables import TableRow
 
 
 @dataclass(frozen=True, slots=True)

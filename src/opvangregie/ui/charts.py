@@ -7,11 +7,23 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from opvangregie.locations.selectors import SeriesPoint
+from datetime import date
+from typing import Any, Literal, Protocol
 
 ChartFormat = Literal["svg", "png"]
+
+
+class SeriesPoint(Protocol):
+    """Places and persons on one date; ``persons`` is None while no count exists yet."""
+
+    @property
+    def on(self) -> date: ...
+    @property
+    def places(self) -> int: ...
+    @property
+    def persons(self) -> int | None: ...
+
+
 PLACES_COLOUR = "#01689b"  # Rijkshuisstijl hemelblauw
 PERSONS_COLOUR = "#e17000"  # Rijkshuisstijl oranje
 

@@ -10,8 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from opvangregie.core.errors import ApplicationError
-from opvangregie.imports import ImportRefused
-from opvangregie.web.forms import ImportForm
+from opvangregie.ui.forms import ImportForm
+from opvangregie.ui.imports import ImportRefused
 
 
 def import_page(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from opvangregie.areas.models import Municipality
 from opvangregie.locations.models import Location, OccupancySnapshot, TargetGroupChoices
 from opvangregie.locations.selectors import AreaOverview, Overview
-from opvangregie.tables import Column, write_xlsx
+from opvangregie.ui.tables import Column, write_xlsx
 
 SOURCE = "Opvangregie: locatieregister en tellingen van de gemeente"
 

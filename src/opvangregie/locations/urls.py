@@ -1,0 +1,12 @@
+from django.urls import path
+
+from opvangregie.locations import views
+
+app_name = "locations"
+urlpatterns = [
+    path("gemeente/<str:code>/import/", views.municipality_import, name="municipality-import"),
+    path("gemeente/<str:code>/locatie/nieuw/", views.location_new, name="location-new"),
+    path("locatie/<int:location_id>/", views.location_detail, name="location"),
+    path("locatie/<int:location_id>/bewerken/", views.location_edit, name="location-edit"),
+    path("locatie/<int:location_id>/<str:action>/", views.location_action, name="location-action"),
+]

@@ -1,0 +1,205 @@
+"""Pages of a location: its lifecycle, timeline, rooms and counts; registering and editing; importing counts.
+
+Thin: they parse input and call services and selectors only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
+from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.occupancy import location_figures
+from opvangregie.core.rooms import SharingRule
+from opvangregie.locations import exports, selectors, services
+from opvangregie.locations.forms import EventForm, LocationCreateForm, LocationForm, RoomForm, SnapshotForm, StatusForm
+from opvangregie.locations.importers import snapshots_import
+from opvangregie.locations.models import EventKind
+from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.ui.charts import occupancy_chart_svg
+from opvangregie.ui.params import download
+from opvangregie.ui.uploads import import_page
+
+
+@login_required
+def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    return import_page(
+        request,
+        template="locations/import.html",
+        context={"municipality": municipality},
+        run_import=lambda name, content: snapshots_import(
+            actor=request.user, municipality=municipality, file_name=name, content=content
+        ),
+        success=lambda count: _("%(count)d counts imported.") % {"count": count},
+        done_url=reverse("web:municipality", kwargs={"code": code}),
+    )
+
+
+def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    today = timezone.localdate()
+    can_edit = selectors.location_editable(actor=request.user, location=location)
+    points = selectors.occupancy_series(location, until=today)
+    figures = selectors.location_history(location)
+    return {
+        "location": location,
+        "figures": location_figures(figures, today),
+        "status_changes": list(location.status_changes.all()),
+        "snapshots": list(reversed(location.snapshots.all())),
+        "events": selectors.location_timeline(location),
+        "rooms": list(location.rooms.all()),
+        "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
+        "can_edit": can_edit,
+        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)]) if can_edit else None,
+        "status_form": StatusForm() if can_edit else None,
+        "event_form": EventForm() if can_edit else None,
+        "room_form": RoomForm() if can_edit else None,
+        "permit_granted": EventKind.PERMIT_GRANTED.value,
+    }
+
+
+@login_required
+def location_detail(request: HttpRequest, location_id: int) -> HttpResponse:
+    """A location: its lifecycle, timeline, rooms and occupancy chart; its counts as Excel."""
+    context = _location_context(request, location_id)
+    if request.GET.get("formaat") == "xlsx":
+        location = context["location"]
+        content = exports.location_counts_xlsx(location, context["snapshots"], timezone.localdate())
+        return download(content, f"tellingen-{location.pk}-{slugify(location.name)}.xlsx")
+    return render(request, "locations/location.html", context)
+
+
+@login_required
+@require_POST
+def location_action(request: HttpRequest, location_id: int, action: str) -> HttpResponse:
+    """Record a snapshot, a status change or an event from the location page (htmx or plain POST)."""
+    context = _location_context(request, location_id)
+    location = context["location"]
+    if not context["can_edit"]:
+        raise PermissionDenied(_("You may not change this location."))
+    forms_by_action: dict[str, Any] = {
+        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)]),
+        "status": StatusForm(request.POST),
+        "event": EventForm(request.POST),
+        "room": RoomForm(request.POST),
+    }
+    if action not in forms_by_action:
+        raise NotFound("Onbekende actie.")
+    form = forms_by_action[action]
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if action == "snapshot":
+                services.occupancy_record(
+                    actor=request.user,
+                    location=location,
+                    data=services.OccupancyInput(
+                        on=data["date"],
+                        persons=data["persons"],
+                        households=data["households"],
+                        usable_free_places=data["usable_free_places"],
+                        note=data["note"],
+                    ),
+                )
+            elif action == "status":
+                services.location_status_change(
+                    actor=request.user,
+                    location=location,
+                    status=LocationStatus(data["status"]),
+                    effective_date=data["effective_date"],
+                    reason=data["reason"],
+                )
+            elif action == "room":
+                services.room_add(
+                    actor=request.user,
+                    location=location,
+                    name=data["name"],
+                    beds=data["beds"],
+                    floor=data["floor"],
+                    accessible=data["accessible"],
+                    sharing_rule=SharingRule(data["sharing_rule"]),
+                )
+            else:
+                services.event_add(
+                    actor=request.user,
+                    location=location,
+                    kind=EventKind(data["kind"]),
+                    on=data["date"],
+                    title=data["title"],
+                    description=data["description"],
+                )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("locations:location", location_id=location_id)
+    context[f"{action}_form"] = form
+    return render(request, "locations/location.html", context, status=422)
+
+
+@login_required
+def location_new(request: HttpRequest, code: str) -> HttpResponse:
+    """Register a location of the municipality with its first lifecycle stage and capacity."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(_("You may not register locations in this municipality."))
+    form = LocationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            location = services.location_create(
+                actor=request.user,
+                municipality=municipality,
+                data=form.location_input(),
+                status=LocationStatus(form.cleaned_data["status"]),
+                status_date=form.cleaned_data["status_date"],
+                places=form.cleaned_data["places"],
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Location %(name)s registered.") % {"name": location.name})
+            return redirect("locations:location", location_id=location.pk)
+    return render(
+        request,
+        "locations/location_form.html",
+        {"municipality": municipality, "form": form, "location": None},
+        status=422 if form.is_bound else 200,
+    )
+
+
+@login_required
+def location_edit(request: HttpRequest, location_id: int) -> HttpResponse:
+    """Change a location's name, address, operator, coordinates, follow-up use and notes."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    if not selectors.location_editable(actor=request.user, location=location):
+        raise PermissionDenied(_("You may not change this location."))
+    form = LocationForm(request.POST) if request.method == "POST" else LocationForm.for_location(location)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.location_update(
+                actor=request.user, location=location, data=form.location_input(is_example=location.is_example)
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("locations:location", location_id=location.pk)
+    return render(
+        request,
+        "locations/location_form.html",
+        {"municipality": location.municipality, "form": form, "location": location},
+        status=422 if form.is_bound else 200,
+    )

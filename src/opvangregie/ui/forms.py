@@ -1,0 +1,39 @@
+"""Form widgets shared by every app's pages: the date picker, NL Design System classes, date and upload forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; its value must be ISO 8601 whatever the active language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _textbox(field: forms.Field) -> forms.Field:
+    field.widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+    return field
+
+
+def nlds_style(form: forms.BaseForm) -> None:
+    """NL Design System classes on every widget of ``form``."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Select):
+            field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        elif isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+        else:
+            _textbox(field)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel (.xlsx) or CSV file"))
+
+
+class DateChoiceForm(forms.Form):
+    datum = forms.DateField(label=_("Reference date"), widget=DateInput(), required=False)
