@@ -11,10 +11,10 @@ from ninja.security import HttpBearer, django_auth
 from opvangregie.areas.api import router as areas_router
 from opvangregie.core.errors import ApplicationError
 from opvangregie.distribution.api import router as distribution_router
+from opvangregie.households.api import router as placement_router
 from opvangregie.locations.api import router as locations_router
 from opvangregie.locations.area_api import router as area_overview_router
 from opvangregie.organisations.services import api_token_authenticate
-from opvangregie.placement.api import router as placement_router
 from opvangregie.placement.proposal_api import router as proposal_router
 from opvangregie.quotas.api import router as quotas_router
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("opvangregie.locations.urls")),
     path("", include("opvangregie.quotas.urls")),
     path("", include("opvangregie.distribution.urls")),
+    path("", include("opvangregie.households.urls")),
     path("", include("opvangregie.placement.urls")),
     path("", include("opvangregie.reports.urls")),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),

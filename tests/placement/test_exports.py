@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from opvangregie.placement.models import ReceptionRequest, RequestStatus
+from opvangregie.households.models import ReceptionRequest, RequestStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from opvangregie.households import selectors, services
+from opvangregie.households.models import Household, RequestStatus, Stay
 from opvangregie.locations.models import OccupancySnapshot
-from opvangregie.placement import proposals, selectors, services
+from opvangregie.placement import proposals
 from opvangregie.placement.allocation import placement_state
-from opvangregie.placement.models import Household, PlacementRun, RequestStatus, RunStatus, Stay
+from opvangregie.placement.models import PlacementRun, RunStatus
 from opvangregie.placement.usable_report import usable_report
 
 pytestmark = pytest.mark.django_db

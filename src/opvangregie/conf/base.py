@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "opvangregie.locations",
     "opvangregie.quotas",
     "opvangregie.distribution",
+    "opvangregie.households",
     "opvangregie.placement",
     "opvangregie.reports",
     "opvangregie.web",

@@ -22,8 +22,8 @@ from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.placement import model as core
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
 from opvangregie.locations.models import Location, Room
-from opvangregie.placement.models import Household, ReceptionRequest, RequestStatus, Stay
 
 MAX_WAITING_WEEKS = 52
 VULNERABLE_WEEKS = 13

@@ -23,10 +23,8 @@ from opvangregie.core.placement import model as core_placement
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations import services as location_services
-from opvangregie.locations.models import Location, Room
-from opvangregie.placement import services
-from opvangregie.placement.models import (
+from opvangregie.households import services
+from opvangregie.households.models import (
     ContributionRate,
     IncomeSource,
     LeefgeldBand,
@@ -34,7 +32,9 @@ from opvangregie.placement.models import (
     Outcome,
     ReimbursementRate,
 )
-from opvangregie.placement.published_rates import published_rates_load
+from opvangregie.households.published_rates import published_rates_load
+from opvangregie.locations import services as location_services
+from opvangregie.locations.models import Location, Room
 
 OCTOBER, NOVEMBER = date(2025, 10, 1), date(2025, 11, 1)
 
@@ -303,7 +303,7 @@ def _waiting_list(admin: Any, heemstede: Municipality) -> None:
 
 def _snapshots_from_stays(admin: Any, heemstede: Municipality) -> None:
     """The counted households on 1 October and 1 November follow from the stays (persons already match)."""
-    from opvangregie.placement.selectors import stay_counts
+    from opvangregie.households.selectors import stay_counts
 
     ukrainian = Location.objects.filter(municipality=heemstede, target_group=TargetGroup.UKRAINIAN)
     for location in ukrainian.filter(snapshots__date__in=[OCTOBER, NOVEMBER]).distinct():

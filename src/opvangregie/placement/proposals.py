@@ -25,12 +25,12 @@ from opvangregie.core.errors import Conflict, NotFound, PermissionDenied, Valida
 from opvangregie.core.placement.greedy import greedy
 from opvangregie.core.placement.model import Assignment, Move, Proposal, proposal_violations
 from opvangregie.core.placement.optimiser import consolidation_gains, optimise
+from opvangregie.households import services
+from opvangregie.households.selectors import stay_counts
 from opvangregie.locations import services as location_services
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.placement import services
 from opvangregie.placement.allocation import PlacementState, placement_state
 from opvangregie.placement.models import PlacementRun, RunStatus
-from opvangregie.placement.selectors import stay_counts
 from opvangregie.progress import record_progress
 
 MAX_MOVES = 20
@@ -253,8 +253,8 @@ class RunView:
 
 def run_view(*, actor: Any, run: PlacementRun) -> RunView:
     """The proposal per location and room, with labels the actor may see (references only for officers)."""
+    from opvangregie.households.models import Household
     from opvangregie.locations.models import Room
-    from opvangregie.placement.models import Household
 
     result = run.result or {}
     keys = {a["household"] for a in result.get("assignments", [])} | {m["household"] for m in result.get("moves", [])}

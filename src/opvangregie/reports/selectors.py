@@ -15,10 +15,10 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear, Quarter
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.households import selectors as household_selectors
 from opvangregie.locations import selectors as location_selectors
 from opvangregie.locations.models import Location, LocationEvent, StatusChange
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.placement import selectors as placement_selectors
 from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
@@ -56,7 +56,7 @@ class CouncilLetter:
     ledger: quota_selectors.MunicipalityLedger
     province: ProvinceContext | None
     texts: dict[str, str] = field(default_factory=dict)
-    households: placement_selectors.MonthCounts | None = None
+    households: household_selectors.MonthCounts | None = None
     usable: UsableReport | None = None
     ukrainian_series: list[location_selectors.SeriesPoint] = field(default_factory=list)
     header: LetterHeader | None = None
@@ -180,7 +180,7 @@ def council_letter(
         province=province,
         texts=text_blocks(municipality, quarter),
         header=LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first(),
-        households=placement_selectors.month_counts(municipality=municipality, on=quarter.start),
+        households=household_selectors.month_counts(municipality=municipality, on=quarter.start),
         ukrainian_series=location_selectors.municipality_series(
             actor=actor,
             municipality=municipality,

@@ -18,6 +18,7 @@ from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.households import selectors as household_selectors
 from opvangregie.locations import exports, selectors, services
 from opvangregie.locations.forms import (
     SnapshotForm,
@@ -29,7 +30,6 @@ from opvangregie.organisations.scope import (
     readable_municipalities,
     scope_for,
 )
-from opvangregie.placement import selectors as placement_selectors
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.ui.params import download, reference_date, target_group
@@ -67,10 +67,10 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _household_counts(municipality: Municipality, on: date) -> placement_selectors.MonthCounts | None:
+def _household_counts(municipality: Municipality, on: date) -> household_selectors.MonthCounts | None:
     """The Ukrainian household counts of the month; None when no leefgeld rates apply on that date."""
     try:
-        return placement_selectors.month_counts(municipality=municipality, on=on)
+        return household_selectors.month_counts(municipality=municipality, on=on)
     except ApplicationError:
         return None
 
@@ -100,7 +100,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "can_edit": can_edit,
         "quota_book": quota_selectors.quota_ledger(actor=request.user, municipality=municipality, on=on),
         "household_counts": _household_counts(municipality, on),
-        "waiting": placement_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
+        "waiting": household_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
         "household_officer": scope.reads_households(municipality.pk),
         "usable": usable_report(actor=request.user, municipalities=[municipality], now=timezone.now()),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),

@@ -1,8 +1,8 @@
-"""The published rates (see ADR 0004 and placement/published_rates.py); administrators add later ones."""
+"""The published rates (see ADR 0004 and households/published_rates.py); administrators add later ones."""
 
 from django.db import migrations
 
-from opvangregie.placement.published_rates import published_rates_load
+from opvangregie.households.published_rates import published_rates_load
 
 
 def load(apps, schema_editor):

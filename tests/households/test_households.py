@@ -13,9 +13,9 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from opvangregie.core.reception_duty import ClockState, StepKind
+from opvangregie.households import selectors, services
+from opvangregie.households.models import Household, Income, Member, Outcome, RequestStatus
 from opvangregie.locations.models import Location, OccupancySnapshot, Room
-from opvangregie.placement import selectors, services
-from opvangregie.placement.models import Household, Income, Member, Outcome, RequestStatus
 
 pytestmark = pytest.mark.django_db
 OCTOBER, NOVEMBER = date(2025, 10, 1), date(2025, 11, 1)

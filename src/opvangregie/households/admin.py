@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from opvangregie.placement.models import ContributionRate, LeefgeldBand, LeefgeldScale, ReimbursementRate
+from opvangregie.households.models import ContributionRate, LeefgeldBand, LeefgeldScale, ReimbursementRate
 
 
 class LeefgeldBandInline(admin.TabularInline[LeefgeldBand, LeefgeldScale]):

@@ -18,9 +18,9 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import HouseholdMonth, MonthResult, ReceptionType, month_calculate
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.reception_duty import StepKind
+from opvangregie.households import importers, selectors, services
+from opvangregie.households.models import Outcome
 from opvangregie.organisations.scope import municipality_readable, scope_for
-from opvangregie.placement import importers, selectors, services
-from opvangregie.placement.models import Outcome
 
 router = Router(tags=["Ukrainian households"])
 

@@ -9,10 +9,10 @@ from typing import Any
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.errors import ValidationError
+from opvangregie.households import services
+from opvangregie.households.models import Household, IncomeSource
+from opvangregie.households.services import NO_EDIT
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.placement import services
-from opvangregie.placement.models import Household, IncomeSource
-from opvangregie.placement.services import NO_EDIT
 from opvangregie.ui.imports import all_rows_or_none
 from opvangregie.ui.tables import CellValue, TableRow, cell_date, cell_int, read_table
 

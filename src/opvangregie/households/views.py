@@ -22,10 +22,8 @@ from opvangregie.core.errors import ApplicationError, NotFound, ValidationError
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.reception_duty import StepKind, clock
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location, Room
-from opvangregie.organisations.scope import municipality_readable, require, scope_for
-from opvangregie.placement import exports, importers, selectors, services
-from opvangregie.placement.forms import (
+from opvangregie.households import exports, importers, selectors, services
+from opvangregie.households.forms import (
     PRIVATE,
     WAITING,
     CalculatorForm,
@@ -38,7 +36,9 @@ from opvangregie.placement.forms import (
     RequestForm,
     StepForm,
 )
-from opvangregie.placement.models import Household, RequestStatus
+from opvangregie.households.models import Household, RequestStatus
+from opvangregie.locations.models import Location, Room
+from opvangregie.organisations.scope import municipality_readable, require, scope_for
 from opvangregie.ui.params import download, reference_date
 from opvangregie.ui.uploads import import_page
 
@@ -97,7 +97,7 @@ def households(request: HttpRequest, code: str) -> HttpResponse:
     if request.GET.get("formaat") == "xlsx":
         return download(exports.households_xlsx(rows, on), f"huishoudens-{code}-{on:%Y-%m-%d}.xlsx")
     context = {"municipality": municipality, "on": on, "rows": rows, "show_left": show_left}
-    return render(request, "placement/households.html", context)
+    return render(request, "households/households.html", context)
 
 
 @login_required
@@ -138,10 +138,10 @@ def household_new(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Household %(reference)s registered.") % {"reference": household.reference})
-            return redirect("placement:household", code=code, reference=household.reference)
+            return redirect("households:household", code=code, reference=household.reference)
     status = 422 if request.method == "POST" else 200
     context = {"municipality": municipality, "form": form, "members": members}
-    return render(request, "placement/household_new.html", context, status=status)
+    return render(request, "households/household_new.html", context, status=status)
 
 
 def _month(request: HttpRequest, default: date) -> date:
@@ -223,20 +223,20 @@ def household_detail(request: HttpRequest, code: str, reference: str) -> HttpRes
         "income_form": bound.get("income") or IncomeForm(members=_member_choices(household)),
         "active": household.left_on is None and household.anonymised_on is None,
     }
-    return render(request, "placement/household.html", context, status=status)
+    return render(request, "households/household.html", context, status=status)
 
 
 def _import(request: HttpRequest, code: str, run: Callable[..., int], kind: str) -> HttpResponse:
     municipality = _own_municipality(request, code)
     return import_page(
         request,
-        template="placement/import.html",
+        template="households/import.html",
         context={"municipality": municipality, "kind": kind},
         run_import=lambda name, content: run(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
         success=lambda count: _("%(count)d rows imported.") % {"count": count},
-        done_url=reverse("placement:households", args=[code]),
+        done_url=reverse("households:households", args=[code]),
     )
 
 
@@ -280,14 +280,14 @@ def waiting_list(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, _("Request registered; the 72-hour clock runs."))
-                return redirect("placement:request", code=code, pk=created.pk)
+                return redirect("households:request", code=code, pk=created.pk)
         status = 422
     now = timezone.now()
     rows = selectors.waiting_list(actor=request.user, municipality=municipality, now=now)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{code}-{now:%Y-%m-%d}.xlsx")
     context = {"municipality": municipality, "rows": rows, "form": form, "can_edit": can_edit}
-    return render(request, "placement/waiting_list.html", context, status=status)
+    return render(request, "households/waiting_list.html", context, status=status)
 
 
 @login_required
@@ -300,7 +300,7 @@ def region_waiting_list(request: HttpRequest, slug: str) -> HttpResponse:
     rows = selectors.region_waiting_list(actor=request.user, region=region, now=now)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{slug}-{now:%Y-%m-%d}.xlsx")
-    return render(request, "placement/region_waiting_list.html", {"region": region, "rows": rows})
+    return render(request, "households/region_waiting_list.html", {"region": region, "rows": rows})
 
 
 @login_required
@@ -362,7 +362,7 @@ def request_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "forms": forms,
         "is_open": reception_request.status == RequestStatus.OPEN,
     }
-    return render(request, "placement/request.html", context, status=status)
+    return render(request, "households/request.html", context, status=status)
 
 
 @login_required
@@ -382,7 +382,7 @@ def allowances(request: HttpRequest, code: str) -> HttpResponse:
         "next": (month.replace(day=28) + timedelta(days=4)).replace(day=1),
         "officer": scope.reads_households(municipality.pk),
     }
-    return render(request, "placement/allowances.html", context)
+    return render(request, "households/allowances.html", context)
 
 
 @login_required
@@ -407,5 +407,5 @@ def calculator(request: HttpRequest) -> HttpResponse:
             message = exc.message
     status = 422 if (form.is_bound and not form.is_valid()) or message else 200
     return render(
-        request, "placement/calculator.html", {"form": form, "result": result, "message": message}, status=status
+        request, "households/calculator.html", {"form": form, "result": result, "message": message}, status=status
     )

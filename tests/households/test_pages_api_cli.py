@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook, load_workbook
 
-from opvangregie.placement import importers
-from opvangregie.placement.models import Household, Income, ReceptionRequest
+from opvangregie.households import importers
+from opvangregie.households.models import Household, Income, ReceptionRequest
 from opvangregie.ui.imports import ImportRefused
 
 pytestmark = pytest.mark.django_db
@@ -227,5 +227,5 @@ def test_anonymise_command_reports_the_count() -> None:
 
 def test_administrator_sees_the_rate_tables(login) -> None:
     client = login("beheerder")
-    assert "244" in client.get("/beheer/placement/contributionrate/").content.decode()
-    assert client.get("/beheer/placement/leefgeldscale/").status_code == 200
+    assert "244" in client.get("/beheer/households/contributionrate/").content.decode()
+    assert client.get("/beheer/households/leefgeldscale/").status_code == 200

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opvangregie.core.contribution import HouseholdMonth, MonthResult, ReceptionType, month_calculate
 from opvangregie.core.errors import ApplicationError
-from opvangregie.placement.selectors import rates
+from opvangregie.households.selectors import rates
 
 
 def _amount(raw: str) -> Decimal:

@@ -23,9 +23,7 @@ from opvangregie.core.lifecycle import LocationStatus, Transition, status_on
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.core.rooms import Occupant, SharingRule, placement_refusal
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location, Room
-from opvangregie.organisations.scope import require, scope_for
-from opvangregie.placement.models import (
+from opvangregie.households.models import (
     Household,
     Income,
     IncomeSource,
@@ -36,6 +34,8 @@ from opvangregie.placement.models import (
     RequestStep,
     Stay,
 )
+from opvangregie.locations.models import Location, Room
+from opvangregie.organisations.scope import require, scope_for
 
 NO_EDIT = "U mag de huishoudens van deze gemeente niet wijzigen."
 

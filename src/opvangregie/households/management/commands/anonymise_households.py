@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from opvangregie.placement.services import households_anonymise
+from opvangregie.households.services import households_anonymise
 
 
 class Command(BaseCommand):

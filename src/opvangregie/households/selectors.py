@@ -24,10 +24,7 @@ from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.occupancy import location_figures
 from opvangregie.core.reception_duty import Clock, StepKind, clock
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import location_history, with_history
-from opvangregie.organisations.scope import require, scope_for
-from opvangregie.placement.models import (
+from opvangregie.households.models import (
     ContributionRate,
     Household,
     Income,
@@ -39,6 +36,9 @@ from opvangregie.placement.models import (
     RequestStep,
     Stay,
 )
+from opvangregie.locations.models import Location
+from opvangregie.locations.selectors import location_history, with_history
+from opvangregie.organisations.scope import require, scope_for
 
 NO_HOUSEHOLDS = "Huishoudens zijn alleen zichtbaar voor de eigen medewerkers van de gemeente."
 
