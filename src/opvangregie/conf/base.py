@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from opvangregie.conf.env import env_list, env_str
+from opvangregie.conf.env import env_iso_date, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = PACKAGE_DIR.parent.parent
@@ -102,6 +102,9 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+
+# The business clock (opvangregie.clock): unset in production; a demo pins "today" to an ISO date.
+OPVANGREGIE_TODAY = env_iso_date("OPVANGREGIE_TODAY")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

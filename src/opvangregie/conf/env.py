@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,3 +27,15 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """A comma-separated list variable."""
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def env_iso_date(name: str, default: str = "") -> str | None:
+    """An optional ISO date (YYYY-MM-DD), kept as text for the settings; a malformed one is a configuration error."""
+    value = env_str(name, default).strip()
+    if not value:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a date such as 2025-11-11.") from None
+    return value

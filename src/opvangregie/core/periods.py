@@ -102,6 +102,11 @@ class Quarter:
             raise ValidationError(f"Ongeldig kwartaal {raw!r}: gebruik bijvoorbeeld 2025-Q4.")
         return cls(int(match.group(1)), int(match.group(2)))
 
+    @classmethod
+    def containing(cls, day: date) -> Quarter:
+        """The quarter ``day`` falls in."""
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
     @property
     def start(self) -> date:
         return date(self.year, 3 * self.quarter - 2, 1)

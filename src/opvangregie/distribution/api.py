@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core.apportion import Method
 from opvangregie.core.codes import MunicipalityCode
@@ -281,7 +281,7 @@ def _plan(request: HttpRequest, plan_id: int) -> RegionalPlan:
 def _plan_out(request: HttpRequest, plan: RegionalPlan, on: date | None) -> PlanOut:
     run = selectors.adopted_run(plan.cycle)
     overview = selectors.plan_overview(
-        actor=request.user, plan=plan, on=on or (run.needed_on if run else timezone.localdate())
+        actor=request.user, plan=plan, on=on or (run.needed_on if run else clock.today())
     )
     return PlanOut(
         id=plan.pk,

@@ -6,15 +6,15 @@ from typing import Any
 
 from django import forms
 from django.forms import formset_factory
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvangregie import clock
 from opvangregie.locations.models import TargetGroupChoices
 from opvangregie.ui.forms import DateInput, nlds_style
 
 
 class ExchangeForm(forms.Form):
-    agreed_on = forms.DateField(label=_("Agreed on"), widget=DateInput(), initial=timezone.localdate)
+    agreed_on = forms.DateField(label=_("Agreed on"), widget=DateInput(), initial=clock.today)
     description = forms.CharField(label=_("Description"), max_length=300)
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -3,15 +3,13 @@ and regional plans with contributions, proposals and exchanges."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvangregie import clock
 from opvangregie.areas.models import Province
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.target_groups import TargetGroup
@@ -19,21 +17,13 @@ from opvangregie.distribution import exports, selectors, services
 from opvangregie.distribution.forms import ExchangeForm, ExchangeLineFormSet
 from opvangregie.locations.models import TargetGroupChoices
 from opvangregie.organisations.scope import scope_for
-from opvangregie.ui.forms import DateChoiceForm
-from opvangregie.ui.params import download
+from opvangregie.ui.params import download, reference_date
 
 SORTS = {
     "naam": lambda row: row.municipality.name,
     "opgave": lambda row: (-row.task, row.municipality.name),
     "tekort": lambda row: (row.gap, row.municipality.name),
 }
-
-
-def _on(request: HttpRequest, default: date) -> date:
-    form = DateChoiceForm(request.GET)
-    if form.is_valid() and form.cleaned_data["datum"]:
-        return form.cleaned_data["datum"]
-    return default
 
 
 def _province(request: HttpRequest) -> Province | None:
@@ -65,7 +55,9 @@ def run_detail(request: HttpRequest, run_id: int) -> HttpResponse:
     """A run: per municipality the computed and published task, exchanges, counted places and the gap."""
     run = selectors.run_get(actor=request.user, run_id=run_id)
     province = _province(request)
-    table = selectors.run_table(actor=request.user, run=run, on=_on(request, run.needed_on), province=province)
+    table = selectors.run_table(
+        actor=request.user, run=run, on=reference_date(request, run.needed_on), province=province
+    )
     sort = request.GET.get("sort", "naam")
     rows = sorted(table.rows, key=SORTS.get(sort, SORTS["naam"]))
     if request.GET.get("export") == "xlsx":
@@ -100,7 +92,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     changed_only = request.GET.get("verschil") == "1"
     rows = [r for r in comparison.municipalities if r.difference] if changed_only else comparison.municipalities
     if request.GET.get("formaat") == "xlsx":
-        on = timezone.localdate()
+        on = clock.today()
         content = exports.comparison_xlsx(comparison, rows, on)
         return download(content, f"spreiding-vergelijking-{first.pk}-{second.pk}-{on:%Y-%m-%d}.xlsx")
     return render(
@@ -147,7 +139,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         status = 422
     run = selectors.adopted_run(plan.cycle)
     overview = selectors.plan_overview(
-        actor=request.user, plan=plan, on=_on(request, run.needed_on if run else timezone.localdate())
+        actor=request.user, plan=plan, on=reference_date(request, run.needed_on if run else clock.today())
     )
     groups = [g for g in TargetGroup if g is not TargetGroup.EMERGENCY]
     labels = dict(TargetGroupChoices.choices)

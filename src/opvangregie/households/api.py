@@ -9,11 +9,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import HouseholdMonth, MonthResult, ReceptionType, month_calculate
 from opvangregie.core.errors import NotFound, ValidationError
@@ -142,7 +142,7 @@ def _officer_municipality(request: HttpRequest, code: str) -> Municipality:
 def households(request: HttpRequest, code: str, on: date | None = None) -> list[HouseholdOut]:
     """The municipality's households on ``on`` (default today) with the month's leefgeld and contribution."""
     municipality = _officer_municipality(request, code)
-    rows = selectors.households_list(actor=request.user, municipality=municipality, on=on or timezone.localdate())
+    rows = selectors.households_list(actor=request.user, municipality=municipality, on=on or clock.today())
     return households_out(rows)
 
 
@@ -166,7 +166,7 @@ def household_create(request: HttpRequest, code: str, data: HouseholdIn) -> Stat
         ),
     )
     rows = selectors.households_list(
-        actor=request.user, municipality=municipality, on=max(household.registered_on, timezone.localdate())
+        actor=request.user, municipality=municipality, on=max(household.registered_on, clock.today())
     )
     return Status(201, next(row for row in households_out(rows) if row.reference == household.reference))
 
@@ -222,7 +222,7 @@ def waiting_list(request: HttpRequest, code: str) -> list[WaitingOut]:
             received_at=row.request.received_at,
             clock=ClockOut(state=row.clock.state.value, deadline=row.clock.deadline, hours_left=row.clock.hours_left),
         )
-        for row in selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now())
+        for row in selectors.waiting_list(actor=request.user, municipality=municipality, now=clock.now())
     ]
 
 

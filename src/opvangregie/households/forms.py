@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvangregie import clock
 from opvangregie.households.models import IncomeSource, Outcome, RequestStatus, Sex, StepKindChoices
 from opvangregie.ui.forms import DateInput, nlds_style
 
@@ -32,7 +32,7 @@ class PlaceField(forms.ChoiceField):
 class HouseholdForm(StyledForm):
     reference = forms.CharField(label=_("Reference (empty: assigned)"), max_length=30, required=False)
     name = forms.CharField(label=_("Name (only if needed)"), max_length=100, required=False)
-    registered_on = forms.DateField(label=_("Registered on"), widget=DateInput(), initial=timezone.localdate)
+    registered_on = forms.DateField(label=_("Registered on"), widget=DateInput(), initial=clock.today)
     needs_accessible = forms.BooleanField(label=_("Needs an accessible room"), required=False)
     needs_ground_floor = forms.BooleanField(label=_("Needs the ground floor"), required=False)
     needs_note = forms.CharField(label=_("Other needs"), max_length=200, required=False)
@@ -65,7 +65,7 @@ MemberFormSet = forms.formset_factory(MemberForm, extra=6, max_num=15, min_num=1
 
 
 class MoveForm(StyledForm):
-    on = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    on = forms.DateField(label=_("From"), widget=DateInput(), initial=clock.today)
 
     def __init__(self, *args: object, places: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -74,14 +74,14 @@ class MoveForm(StyledForm):
 
 
 class LeaveForm(StyledForm):
-    left_on = forms.DateField(label=_("Left on"), widget=DateInput(), initial=timezone.localdate)
+    left_on = forms.DateField(label=_("Left on"), widget=DateInput(), initial=clock.today)
 
 
 class IncomeForm(StyledForm):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int, choices=())
     monthly_amount = forms.DecimalField(label=_("Monthly income (€, 0 = none)"), min_value=Decimal(0), decimal_places=2)
     source = forms.ChoiceField(label=_("Source"), choices=IncomeSource.choices)
-    valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=clock.today)
 
     def __init__(self, *args: object, members: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -92,7 +92,7 @@ class IncomeForm(StyledForm):
 
 class RequestForm(StyledForm):
     household = forms.TypedChoiceField(label=_("Household"), coerce=int, choices=())
-    received_at = forms.DateTimeField(label=_("Received at"), widget=LOCAL_DATETIME, initial=timezone.now)
+    received_at = forms.DateTimeField(label=_("Received at"), widget=LOCAL_DATETIME, initial=clock.now)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
     def __init__(self, *args: object, households: list[tuple[int, str]], **kwargs: object) -> None:
@@ -104,7 +104,7 @@ class RequestForm(StyledForm):
 
 class StepForm(StyledForm):
     kind = forms.ChoiceField(label=_("Step"), choices=[c for c in StepKindChoices.choices if c[0] != "placed"])
-    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now)
+    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=clock.now)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
@@ -113,12 +113,12 @@ class CloseForm(StyledForm):
     status = forms.ChoiceField(
         label=_("Close as"), choices=[c for c in RequestStatus.choices if c[0] != RequestStatus.OPEN]
     )
-    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=timezone.now)
+    at = forms.DateTimeField(label=_("At"), widget=LOCAL_DATETIME, initial=clock.now)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class CalculatorForm(StyledForm):
-    month = forms.DateField(label=_("Month (any day)"), widget=DateInput(), initial=timezone.localdate)
+    month = forms.DateField(label=_("Month (any day)"), widget=DateInput(), initial=clock.today)
     adult_incomes = forms.CharField(
         label=_("Monthly income per adult (€), separated by semicolons; 0 for an adult without income"),
         max_length=200,

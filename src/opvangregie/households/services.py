@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_save
 from opvangregie.core.contribution import ReceptionType, is_adult
@@ -325,7 +326,7 @@ def households_anonymise(*, on: date | None = None) -> int:
     correct. Removed: name, needs, years of birth, sex, incomes and request notes, also from the audit
     history, whose rows for these records are replaced by one entry saying the household was anonymised.
     """
-    today = on or timezone.localdate()
+    today = on or clock.today()
     due = Household.objects.filter(left_on__lt=anonymise_before(today), anonymised_on__isnull=True)
     count = 0
     for household in due:
@@ -354,7 +355,7 @@ def request_create(*, actor: Any, household: Household, received_at: datetime, n
     """Put a household's request for reception on the municipality's waiting list (the 72-hour clock starts)."""
     _require_household_edit(actor, household.municipality)
     _not_anonymised(household)
-    if received_at > timezone.now() + timedelta(minutes=5):
+    if received_at > clock.now() + timedelta(minutes=5):
         raise ValidationError("Het tijdstip van de aanvraag ligt in de toekomst.")
     if household.requests.filter(status=RequestStatus.OPEN).exists():
         raise Conflict(f"Huishouden {household.reference} heeft al een open aanvraag.")
@@ -385,7 +386,7 @@ def request_step_add(
     _open(request)
     if at < request.received_at:
         raise ValidationError("Een stap kan niet vóór de aanvraag liggen.")
-    if at > timezone.now() + timedelta(minutes=5):
+    if at > clock.now() + timedelta(minutes=5):
         raise ValidationError("Het tijdstip van de stap ligt in de toekomst.")
     if outcome not in Outcome.values:
         raise ValidationError(f"Onbekende uitkomst {outcome!r}.")

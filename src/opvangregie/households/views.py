@@ -4,7 +4,7 @@ leefgeld and own contribution, and the calculator. Household data is for the mun
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvangregie import clock as business_clock
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.contribution import HouseholdMonth, ReceptionType, month_calculate
 from opvangregie.core.errors import ApplicationError, NotFound, ValidationError
@@ -39,7 +40,7 @@ from opvangregie.households.forms import (
 from opvangregie.households.models import Household, RequestStatus
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import municipality_readable, require, scope_for
-from opvangregie.ui.params import download, reference_date
+from opvangregie.ui.params import download, query_month, reference_date
 from opvangregie.ui.uploads import import_page
 
 
@@ -144,15 +145,6 @@ def household_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "households/household_new.html", context, status=status)
 
 
-def _month(request: HttpRequest, default: date) -> date:
-    raw = request.GET.get("maand", "")
-    try:
-        year, month = (int(part) for part in raw.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        return default.replace(day=1)
-
-
 def _household_post(request: HttpRequest, household: Household, municipality: Municipality) -> Any:
     """Handle one of the household page's forms; returns the bound form (errors) or None on success."""
     action = request.POST.get("action")
@@ -210,14 +202,14 @@ def household_detail(request: HttpRequest, code: str, reference: str) -> HttpRes
             return redirect(request.get_full_path())
         action, form = outcome
         bound[action], status = form, 422
-    month = _month(request, timezone.localdate())
+    month = query_month(request, business_clock.today())
     context = {
         "municipality": municipality,
         "household": household,
         "month": month,
         "result": selectors.household_month(household, month, selectors.rates()),
         "composition": selectors.composition(household, month),
-        "current": selectors.stay_on(household, timezone.localdate()),
+        "current": selectors.stay_on(household, business_clock.today()),
         "move_form": bound.get("move") or MoveForm(places=_places(municipality)),
         "leave_form": bound.get("leave") or LeaveForm(),
         "income_form": bound.get("income") or IncomeForm(members=_member_choices(household)),
@@ -282,7 +274,7 @@ def waiting_list(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(request, _("Request registered; the 72-hour clock runs."))
                 return redirect("households:request", code=code, pk=created.pk)
         status = 422
-    now = timezone.now()
+    now = business_clock.now()
     rows = selectors.waiting_list(actor=request.user, municipality=municipality, now=now)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{code}-{now:%Y-%m-%d}.xlsx")
@@ -296,7 +288,7 @@ def region_waiting_list(request: HttpRequest, slug: str) -> HttpResponse:
     region = Region.objects.filter(slug=slug).first()
     if region is None:
         raise NotFound(_("Region not found."))
-    now = timezone.now()
+    now = business_clock.now()
     rows = selectors.region_waiting_list(actor=request.user, region=region, now=now)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.waiting_list_xlsx(rows, now), f"wachtlijst-{slug}-{now:%Y-%m-%d}.xlsx")
@@ -336,7 +328,7 @@ def request_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                     assert to is not None
                     at = timezone.make_aware(datetime.combine(data["on"], timezone.localtime().time()))
                     services.request_place(
-                        actor=request.user, request=reception_request, to=to, at=min(at, timezone.now())
+                        actor=request.user, request=reception_request, to=to, at=min(at, business_clock.now())
                     )
                 else:
                     services.request_close(
@@ -357,8 +349,8 @@ def request_detail(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         "municipality": municipality,
         "item": reception_request,
         "steps": steps,
-        "clock": clock(reception_request.received_at, [(StepKind(s.kind), s.at) for s in steps], timezone.now()),
-        "composition": selectors.composition(reception_request.household, timezone.localdate()),
+        "clock": clock(reception_request.received_at, [(StepKind(s.kind), s.at) for s in steps], business_clock.now()),
+        "composition": selectors.composition(reception_request.household, business_clock.today()),
         "forms": forms,
         "is_open": reception_request.status == RequestStatus.OPEN,
     }
@@ -370,7 +362,7 @@ def allowances(request: HttpRequest, code: str) -> HttpResponse:
     """The month's leefgeld and own contribution totals, the council letter's counts and the reimbursement."""
     scope = scope_for(request.user)
     municipality = municipality_readable(scope, code)
-    month = _month(request, timezone.localdate())
+    month = query_month(request, business_clock.today())
     totals = selectors.month_totals(actor=request.user, municipality=municipality, month=month)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.month_totals_xlsx(totals, municipality.name), f"leefgeld-{code}-{month:%Y-%m}.xlsx")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router
 
+from opvangregie import clock
 from opvangregie.areas.models import Region
 from opvangregie.core.errors import NotFound
 from opvangregie.core.target_groups import TargetGroup
@@ -25,7 +25,7 @@ def municipality_overview(
     """Places, persons and target of a municipality's locations on a date (default today)."""
     municipality = municipality_readable(scope_for(request.user), code)
     overview = selectors.municipality_overview(
-        actor=request.user, municipality=municipality, on=on or timezone.localdate(), target_group=target_group
+        actor=request.user, municipality=municipality, on=on or clock.today(), target_group=target_group
     )
     return overview_out(overview, municipality)
 
@@ -39,7 +39,7 @@ def region_overview(
     if region is None or not scope_for(request.user).reads_region(region.pk):
         raise NotFound("Regio niet gevonden.")
     overview = selectors.region_overview(
-        actor=request.user, region=region, on=on or timezone.localdate(), target_group=target_group
+        actor=request.user, region=region, on=on or clock.today(), target_group=target_group
     )
     return area_overview_out(overview, region.name)
 
@@ -51,6 +51,6 @@ def province_overview(
     """Per municipality of a province: places, persons and target."""
     province = province_readable(scope_for(request.user), code)
     overview = selectors.province_overview(
-        actor=request.user, province=province, on=on or timezone.localdate(), target_group=target_group
+        actor=request.user, province=province, on=on or clock.today(), target_group=target_group
     )
     return area_overview_out(overview, province.name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvangregie import clock
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import EventKind, Location, SharingRuleChoices, StatusChoices, TargetGroupChoices
 from opvangregie.locations.services import LocationInput
@@ -14,7 +14,7 @@ from opvangregie.ui.forms import DateInput, nlds_style
 
 class SnapshotForm(forms.Form):
     location = forms.TypedChoiceField(label=_("Location"), coerce=int, choices=())
-    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=clock.today)
     persons = forms.IntegerField(label=_("Persons"), min_value=0)
     households = forms.IntegerField(label=_("Households"), min_value=0, required=False)
     usable_free_places = forms.IntegerField(label=_("Usable free places"), min_value=0, required=False)
@@ -32,7 +32,7 @@ class SnapshotForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=StatusChoices.choices)
-    effective_date = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
+    effective_date = forms.DateField(label=_("From"), widget=DateInput(), initial=clock.today)
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -42,7 +42,7 @@ class StatusForm(forms.Form):
 
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
-    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    date = forms.DateField(label=_("Date"), widget=DateInput(), initial=clock.today)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -113,7 +113,7 @@ class LocationCreateForm(LocationForm):
     """Registering a location: its descriptive fields plus its first lifecycle stage and capacity."""
 
     status = forms.ChoiceField(label=_("Status"), choices=StatusChoices.choices, initial=StatusChoices.PLANNED)
-    status_date = forms.DateField(label=_("Status from"), widget=DateInput(), initial=timezone.localdate)
+    status_date = forms.DateField(label=_("Status from"), widget=DateInput(), initial=clock.today)
     places = forms.IntegerField(label=_("Places"), min_value=0, required=False)
 
 

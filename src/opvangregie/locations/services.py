@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_save
 from opvangregie.core.errors import ValidationError
@@ -40,7 +40,7 @@ def _require_location_edit(actor: Any, *, municipality: Municipality, target_gro
 
 
 def _not_in_future(day: date, what: str) -> None:
-    if day > timezone.localdate():
+    if day > clock.today():
         raise ValidationError(f"De datum van {what} ({day:%d-%m-%Y}) ligt in de toekomst.")
 
 
@@ -154,7 +154,7 @@ def location_status_change(
     check_transition(_transitions(location), transition)
     change = StatusChange(location=location, status=status.value, effective_date=effective_date, reason=reason)
     audited_save(change, actor=actor)
-    current = status_on([*_transitions(location)], timezone.localdate())
+    current = status_on([*_transitions(location)], clock.today())
     location.status = (current or status).value
     audited_save(location, actor=actor, reason=f"status {status.value} from {effective_date.isoformat()}")
     return change

@@ -12,11 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvangregie import clock
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.occupancy import location_figures
@@ -49,7 +49,7 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
 
 def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
     location = selectors.location_get(actor=request.user, location_id=location_id)
-    today = timezone.localdate()
+    today = clock.today()
     can_edit = selectors.location_editable(actor=request.user, location=location)
     points = selectors.occupancy_series(location, until=today)
     figures = selectors.location_history(location)
@@ -76,7 +76,7 @@ def location_detail(request: HttpRequest, location_id: int) -> HttpResponse:
     context = _location_context(request, location_id)
     if request.GET.get("formaat") == "xlsx":
         location = context["location"]
-        content = exports.location_counts_xlsx(location, context["snapshots"], timezone.localdate())
+        content = exports.location_counts_xlsx(location, context["snapshots"], clock.today())
         return download(content, f"tellingen-{location.pk}-{slugify(location.name)}.xlsx")
     return render(request, "locations/location.html", context)
 

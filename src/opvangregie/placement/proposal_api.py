@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from opvangregie import clock
 from opvangregie.areas.models import Region
 from opvangregie.core.errors import NotFound
 from opvangregie.organisations.scope import municipality_readable, scope_for
@@ -114,7 +114,7 @@ def _run_out(run: PlacementRun) -> RunOut:
 def usable_places(request: HttpRequest, code: str, gains: bool = False) -> ReportOut:
     """Usable places per location today; with ``gains=true`` also what each move of residents gains."""
     municipality = municipality_readable(scope_for(request.user), code)
-    report = usable_report(actor=request.user, municipalities=[municipality], now=timezone.now(), with_gains=gains)
+    report = usable_report(actor=request.user, municipalities=[municipality], now=clock.now(), with_gains=gains)
     return _report_out(report)
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.organisations.scope import municipality_readable, scope_for
@@ -30,7 +31,7 @@ def _page(
     region: Region | None,
     may_run: bool,
 ) -> HttpResponse:
-    now = timezone.now()
+    now = clock.now()
     if municipality is not None:
         report = usable_report(actor=request.user, municipalities=[municipality], now=now, with_gains=True)
         runs = PlacementRun.objects.filter(municipality=municipality)

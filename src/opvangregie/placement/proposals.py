@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.audit import audited_save
 from opvangregie.core.contribution import ReceptionType
@@ -103,7 +104,7 @@ def compute(run: PlacementRun, *, now: datetime | None = None) -> PlacementRun:
     run.status = RunStatus.RUNNING
     record_progress(run, 10, "Kamers, bewoners en wachtlijst laden")
     try:
-        state = placement_state(run_municipalities(run), now=now or timezone.now())
+        state = placement_state(run_municipalities(run), now=now or clock.now())
         record_progress(run, 30, "Voorstel berekenen")
         proposal = optimise(state.rooms, state.waiting, max_moves=run.max_moves)
         result = _serialised(proposal)
@@ -181,7 +182,7 @@ def proposal_confirm(
         raise Conflict(f"Dit voorstel is al bevestigd op {timezone.localtime(run.confirmed_at):%d-%m-%Y %H:%M}.")
     if run.status != RunStatus.DONE:
         raise Conflict("Dit voorstel is nog niet klaar of is mislukt; maak een nieuw voorstel.")
-    now = now or timezone.now()
+    now = now or clock.now()
     state = placement_state(municipalities, now=now)
     if state.fingerprint != run.fingerprint:
         raise Conflict("Sinds dit voorstel zijn kamers, bewoners of de wachtlijst veranderd; maak een nieuw voorstel.")

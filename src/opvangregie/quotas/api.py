@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.apportion import Method
 from opvangregie.core.codes import MunicipalityCode
@@ -235,7 +235,7 @@ def _line_out(book: selectors.MunicipalityLedger, line: LedgerLine) -> LedgerLin
 def municipality_ledger(request: HttpRequest, code: str, on: date | None = None) -> LedgerOut:
     """The municipality's ledger on a date (default today): quota, backlog carried in, demand, realised, balance."""
     municipality = municipality_readable(scope_for(request.user), code)
-    book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on or timezone.localdate())
+    book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on or clock.today())
     current = book.current
     return LedgerOut(
         municipality=municipality.code,
@@ -350,7 +350,7 @@ def supervision(request: HttpRequest, code: str, period: str, on: date | None = 
     if province is None:
         raise NotFound("Provincie niet gevonden.")
     view = selectors.province_supervision(
-        actor=request.user, province=province, period=_half_year(period), on=on or timezone.localdate()
+        actor=request.user, province=province, period=_half_year(period), on=on or clock.today()
     )
     return SupervisionOut(
         province=province.name,
@@ -397,5 +397,5 @@ def national_ledger(request: HttpRequest, on: date | None = None) -> list[Nation
             realised=line.realised,
             balance=line.balance,
         )
-        for line in selectors.national_ledger(actor=request.user, on=on or timezone.localdate())
+        for line in selectors.national_ledger(actor=request.user, on=on or clock.today())
     ]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opvangregie import clock
 from opvangregie.ui.forms import DateInput, nlds_style
 
 
 class RealisationForm(forms.Form):
-    date = forms.DateField(label=_("Date housed"), widget=DateInput(), initial=timezone.localdate)
+    date = forms.DateField(label=_("Date housed"), widget=DateInput(), initial=clock.today)
     persons = forms.IntegerField(label=_("Persons"), min_value=1, max_value=30)
     household_ref = forms.CharField(label=_("Household reference"), max_length=50, required=False)
     location = forms.TypedChoiceField(

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, MunicipalityYear
 from opvangregie.audit import audited_save
 from opvangregie.core.apportion import Method, apportion
@@ -282,7 +282,7 @@ def _validate_realisation(municipality: Municipality, data: RealisationInput) ->
         raise ValidationError("Een realisatie betreft minstens één persoon.")
     if data.persons > 30:
         raise ValidationError("Meer dan 30 personen in één realisatie is niet aannemelijk; registreer per huishouden.")
-    today = timezone.localdate()
+    today = clock.today()
     if not data.planned and data.on > today:
         raise ValidationError(f"De datum {data.on:%d-%m-%Y} ligt in de toekomst; registreer dit als gepland.")
     if data.location_id is None:

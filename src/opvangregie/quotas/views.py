@@ -12,9 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import ApplicationError, NotFound
 from opvangregie.core.ledger import PaceStatus
@@ -25,7 +25,7 @@ from opvangregie.quotas import exports, selectors, services
 from opvangregie.quotas.forms import RealisationForm
 from opvangregie.quotas.letters import supervision_letter_docx
 from opvangregie.quotas.models import QuotaPeriod
-from opvangregie.ui.params import DOCX, download, reference_date
+from opvangregie.ui.params import DOCX, download, query_half_year, reference_date
 from opvangregie.ui.uploads import import_page
 
 SORT_KEYS = {
@@ -42,12 +42,9 @@ def _locations(municipality: Municipality) -> list[tuple[int, str]]:
 
 def _period(request: HttpRequest, on: date) -> HalfYear:
     """The ``periode`` of the query string, else the half-year of the reference date, else the last opened."""
-    raw = request.GET.get("periode")
-    if raw:
-        try:
-            return HalfYear.parse(raw)
-        except ApplicationError:
-            pass
+    chosen = query_half_year(request)
+    if chosen is not None:
+        return chosen
     opened = sorted(p.half_year for p in QuotaPeriod.objects.all())
     current = HalfYear.containing(on)
     started = [p for p in opened if p <= current]
@@ -172,7 +169,7 @@ def supervision_letter(request: HttpRequest, code: str, municipality_code: str) 
     row = next((r for r in _behind_rows(view) if r.municipality.code == municipality_code), None)
     if row is None:
         raise NotFound(_("No letter: this municipality is not behind in a closed half-year."))
-    content = supervision_letter_docx(view, row, written_on=timezone.localdate())
+    content = supervision_letter_docx(view, row, written_on=clock.today())
     return download(content, f"brief-taakstelling-{view.period}-{municipality_code}.docx", DOCX)
 
 
@@ -188,6 +185,6 @@ def supervision_letters(request: HttpRequest, code: str) -> HttpResponse:
         for row in rows:
             archive.writestr(
                 f"brief-taakstelling-{view.period}-{row.municipality.code}-{row.municipality.name}.docx",
-                supervision_letter_docx(view, row, written_on=timezone.localdate()),
+                supervision_letter_docx(view, row, written_on=clock.today()),
             )
     return download(buffer.getvalue(), f"brieven-taakstelling-{view.period}-{code}.zip", "application/zip")

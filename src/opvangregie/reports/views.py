@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -36,7 +35,7 @@ from opvangregie.reports.province import (
 )
 from opvangregie.reports.selectors import council_letter, require_letter_editor
 from opvangregie.ui.forms import DateInput, nlds_style
-from opvangregie.ui.params import DOCX, download, reference_date
+from opvangregie.ui.params import DOCX, download, query_quarter, reference_date
 
 PDF = "application/pdf"
 
@@ -67,17 +66,6 @@ class SettingsForm(forms.ModelForm[LetterSettings]):
         nlds_style(self)
 
 
-def _quarter(request: HttpRequest) -> Quarter:
-    raw = request.GET.get("kwartaal") or request.POST.get("kwartaal")
-    if raw:
-        try:
-            return Quarter.parse(raw)
-        except ApplicationError:
-            pass
-    today = timezone.localdate()
-    return Quarter(today.year, (today.month - 1) // 3 + 1)
-
-
 def _editable_municipality(request: HttpRequest, code: str) -> Municipality:
     """The municipality when the user may write its letter: others see 403 (readers) or 404 (strangers)."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -93,7 +81,7 @@ def _letter_url(municipality: Municipality, quarter: Quarter) -> str:
 def letter_page(request: HttpRequest, code: str) -> HttpResponse:
     """Preview of the quarter's letter, its texts and header fields, and the documents made so far."""
     municipality = _editable_municipality(request, code)
-    quarter = _quarter(request)
+    quarter = query_quarter(request)
     letter = council_letter(actor=request.user, municipality=municipality, quarter=quarter)
     header = letter.header
     form = QuarterForm(
@@ -143,7 +131,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
 def letter_generate(request: HttpRequest, code: str) -> HttpResponse:
     """Start a task that makes the quarter's letter as Word or PDF; the page shows its progress."""
     municipality = _editable_municipality(request, code)
-    quarter = _quarter(request)
+    quarter = query_quarter(request)
     generation.letter_document_start(
         actor=request.user, municipality=municipality, quarter=quarter, fmt=request.POST.get("format", "")
     )
@@ -190,11 +178,11 @@ def letter_settings(request: HttpRequest, code: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Letter settings saved."))
-            return redirect(_letter_url(municipality, _quarter(request)))
+            return redirect(_letter_url(municipality, query_quarter(request)))
     return render(
         request,
         "reports/letter_settings.html",
-        {"municipality": municipality, "form": form, "quarter": _quarter(request)},
+        {"municipality": municipality, "form": form, "quarter": query_quarter(request)},
         status=422 if form.is_bound else 200,
     )
 

@@ -33,7 +33,3 @@ def nlds_style(form: forms.BaseForm) -> None:
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel (.xlsx) or CSV file"))
-
-
-class DateChoiceForm(forms.Form):
-    datum = forms.DateField(label=_("Reference date"), widget=DateInput(), required=False)

@@ -25,9 +25,19 @@ class ApplicationErrorMiddleware:
         return render(
             request,
             "web/error.html",
-            {"message": exception.message, "status": exception.status_code},
+            {"message": exception.message, "status": exception.status_code, "retry_url": _without(request, exception)},
             status=exception.status_code,
         )
+
+
+def _without(request: HttpRequest, exception: ApplicationError) -> str | None:
+    """The same page without the query parameter that could not be read (for a refused ``datum`` and the like)."""
+    name = exception.details.get("parameter")
+    if not isinstance(name, str) or request.method != "GET":
+        return None
+    query = request.GET.copy()
+    query.pop(name, None)
+    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 class LanguageMiddleware:

@@ -9,11 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
@@ -100,9 +100,9 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "can_edit": can_edit,
         "quota_book": quota_selectors.quota_ledger(actor=request.user, municipality=municipality, on=on),
         "household_counts": _household_counts(municipality, on),
-        "waiting": household_selectors.waiting_list(actor=request.user, municipality=municipality, now=timezone.now()),
+        "waiting": household_selectors.waiting_list(actor=request.user, municipality=municipality, now=clock.now()),
         "household_officer": scope.reads_households(municipality.pk),
-        "usable": usable_report(actor=request.user, municipalities=[municipality], now=timezone.now()),
+        "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.now()),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 
