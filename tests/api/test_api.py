@@ -138,3 +138,14 @@ def test_coa_sees_only_asylum_and_amv_locations(as_user) -> None:
     assert "Heemsteedse Dreef" in {loc["name"] for loc in seen}
     assert {loc["target_group"] for loc in seen} == {"asylum", "amv"}
     assert as_user("coa").get(f"/api/locations/{kerklaan().pk}").status_code == 404
+
+
+def test_coa_registers_through_the_api_but_only_asylum_and_amv(as_user) -> None:
+    payload = {"municipality": "GM0392", "name": "AZC API", "status": "planned", "status_date": "2025-11-01"}
+    created = as_user("coa").post("/api/locations", {**payload, "target_group": "amv"}, content_type="application/json")
+    assert created.status_code == 201
+    refused = as_user("coa").post(
+        "/api/locations", {**payload, "name": "Oek API", "target_group": "ukrainian"}, content_type="application/json"
+    )
+    assert refused.status_code == 403
+    assert not Location.objects.filter(name="Oek API").exists()

@@ -201,6 +201,15 @@ def _area_overview(
     )
 
 
+def municipalities_overview(
+    *, actor: Any, municipalities: Sequence[Municipality], on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
+) -> AreaOverview:
+    """Places, persons and target of any set of readable municipalities (a region, a province, the country)."""
+    scope = scope_for(actor)
+    require(all(scope.reads_municipality(m.pk) for m in municipalities), "U heeft geen toegang tot deze gegevens.")
+    return _area_overview(municipalities, on, target_group, scope)
+
+
 def region_overview(
     *, actor: Any, region: Region, on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> AreaOverview:

@@ -25,7 +25,7 @@ from opvangregie.locations import exports, selectors, services
 from opvangregie.locations.forms import EventForm, LocationCreateForm, LocationForm, RoomForm, SnapshotForm, StatusForm
 from opvangregie.locations.importers import snapshots_import
 from opvangregie.locations.models import EventKind
-from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
 from opvangregie.ui.params import download
 from opvangregie.ui.uploads import import_page
@@ -62,6 +62,7 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "rooms": list(location.rooms.all()),
         "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
         "can_edit": can_edit,
+        "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
         "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)]) if can_edit else None,
         "status_form": StatusForm() if can_edit else None,
         "event_form": EventForm() if can_edit else None,
@@ -151,12 +152,14 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
 
 @login_required
 def location_new(request: HttpRequest, code: str) -> HttpResponse:
-    """Register a location of the municipality with its first lifecycle stage and capacity."""
+    """Register a location of the municipality with its first lifecycle stage and capacity.
+
+    The municipality's editors register every kind; COA's editors register asylum and AMV locations anywhere.
+    """
     scope = scope_for(request.user)
-    municipality = municipality_readable(scope, code)
-    if not scope.edits_municipality(municipality.pk):
-        raise PermissionDenied(_("You may not register locations in this municipality."))
-    form = LocationCreateForm(request.POST or None)
+    municipality = municipality_for_registration(scope, code)
+    groups = scope.registrable_groups(municipality.pk)
+    form = LocationCreateForm(request.POST or None, target_groups=groups)
     if request.method == "POST" and form.is_valid():
         try:
             location = services.location_create(
@@ -175,9 +178,22 @@ def location_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "locations/location_form.html",
-        {"municipality": municipality, "form": form, "location": None},
+        {
+            "municipality": municipality,
+            "form": form,
+            "location": None,
+            "reads_municipality": scope.reads_municipality(municipality.pk),
+        },
         status=422 if form.is_bound else 200,
     )
+
+
+@login_required
+def location_new_choose(request: HttpRequest) -> HttpResponse:
+    """The start of registering a location for users who work in many municipalities (COA): pick one."""
+    code = (request.GET.get("gemeente") or "").strip().upper()
+    municipality = municipality_for_registration(scope_for(request.user), code)
+    return redirect("locations:location-new", code=municipality.code)
 
 
 @login_required
@@ -200,6 +216,11 @@ def location_edit(request: HttpRequest, location_id: int) -> HttpResponse:
     return render(
         request,
         "locations/location_form.html",
-        {"municipality": location.municipality, "form": form, "location": location},
+        {
+            "municipality": location.municipality,
+            "form": form,
+            "location": location,
+            "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
+        },
         status=422 if form.is_bound else 200,
     )
