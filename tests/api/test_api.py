@@ -26,7 +26,9 @@ def test_heemstede_overview_on_1_november_2025(as_user) -> None:
     assert response.status_code == 200
     body = response.json()
     assert (body["totals"]["places"], body["totals"]["persons"], body["target"]) == (169, 115, 164)
-    assert body["totals"]["full"] is True
+    assert (body["totals"]["free_places"], body["totals"]["full"]) == (5, False)  # 5 beds for singles at Herenweg
+    full = {row["location"]["name"] for row in body["rows"] if row["figures"]["full"]}
+    assert full == {"Kerklaan", "Lieven de Keylaan", "Ringvaartlaan"}
     glipperweg = next(r for r in body["rows"] if r["location"]["name"] == "Glipperweg")
     assert glipperweg["out_of_use_reason"] == "sloop"
 

@@ -9,7 +9,7 @@ from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.periods import Quarter
 from opvangregie.reports.documents import council_letter_docx, council_letter_pdf
 from opvangregie.reports.selectors import council_letter
-from opvangregie.word import column_widths, text_width_cm
+from opvangregie.ui.word import column_widths, text_width_cm
 from tests.documents import assert_a4_dutch_docx, assert_sized_table, assert_tagged_pdf, column_widths_cm
 
 pytestmark = pytest.mark.django_db

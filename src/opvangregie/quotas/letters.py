@@ -11,7 +11,7 @@ import io
 from datetime import date
 
 from opvangregie.quotas.selectors import Supervision, SupervisionRow
-from opvangregie.word import add_table, new_document
+from opvangregie.ui.word import add_table, new_document
 
 MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",

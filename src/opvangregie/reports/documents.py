@@ -13,7 +13,7 @@ from opvangregie.locations.selectors import Overview
 from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.selectors import CouncilLetter
 from opvangregie.ui.charts import ChartFormat, QuotaBar, occupancy_chart, quota_chart
-from opvangregie.word import add_table, new_document
+from opvangregie.ui.word import add_table, new_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +140,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             ["Taakstelling", "–" if overview.target is None else overview.target, ""],
         ],
     )
-    if overview.totals.locations_in_use and overview.totals.free_places == 0:
-        document.add_paragraph(
-            "Hoeveel plekken werkelijk bezet kunnen worden, hangt af van de gezinssamenstelling per kamer. "
-            "Op dit moment zijn er geen plekken beschikbaar."
-        )
+    document.add_paragraph(letter.ukrainian_status)
     if letter.households_paragraph:
         document.add_paragraph(letter.households_paragraph)
     if letter.usable_footnote:
@@ -170,6 +166,8 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
     for title, group in (("AMV", letter.amv), ("Asiel", letter.asylum)):
         if group.rows:
             add_table(document, [f"Locatie ({title})", "Plekken", "Personen"], _occupancy_rows(group, "Totaal"))
+    if letter.amv.rows or letter.asylum.rows:
+        document.add_paragraph(f"Stand per {dutch_date(letter.on)}.")
     _paragraphs(document, letter.texts["asylum"])
 
     document.add_heading("Huisvesting statushouders", level=1)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
@@ -116,7 +117,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "household_counts": _household_counts(municipality, on),
         "waiting": household_selectors.waiting_list(actor=request.user, municipality=municipality, now=clock.now()),
         "household_officer": scope.reads_households(municipality.pk),
-        "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.now()),
+        "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.midday(on)),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 
@@ -155,8 +156,14 @@ def municipality_snapshot(request: HtmxHttpRequest, code: str) -> HttpResponse:
             form.add_error(None, exc.message)
             status = 422 if not request.htmx else 200
         else:
-            messages.success(request, _("Count recorded for %(name)s.") % {"name": location.name})
-            context = _dashboard_context(request, code)
+            saved = _("Saved: count of %(persons)s persons for %(name)s on %(day)s.") % {
+                "persons": form.cleaned_data["persons"],
+                "name": location.name,
+                "day": date_format(form.cleaned_data["date"], "j F Y"),
+            }
+            if not request.htmx:
+                messages.success(request, saved)
+            context = _dashboard_context(request, code) | {"saved": saved}
             form = None  # type: ignore[assignment]
     if form is not None:
         context["snapshot_form"] = form
