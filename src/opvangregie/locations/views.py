@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from opvangregie import clock
@@ -23,18 +24,22 @@ from opvangregie.core.occupancy import location_figures
 from opvangregie.core.rooms import SharingRule
 from opvangregie.locations import exports, selectors, services
 from opvangregie.locations.forms import EventForm, LocationCreateForm, LocationForm, RoomForm, SnapshotForm, StatusForm
-from opvangregie.locations.importers import snapshots_import
+from opvangregie.locations.importers import OPTIONAL, REQUIRED, snapshots_import
 from opvangregie.locations.models import EventKind
 from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
 from opvangregie.ui.params import download
+from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
 
 
 @login_required
 def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row."""
-    municipality = municipality_readable(scope_for(request.user), code)
+    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row (editors only)."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(services.NO_EDIT)
     return import_page(
         request,
         template="locations/import.html",
@@ -42,9 +47,16 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
         run_import=lambda name, content: snapshots_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
-        success=lambda count: _("%(count)d counts imported.") % {"count": count},
+        success=lambda count: (
+            ngettext("%(count)d count imported.", "%(count)d counts imported.", count) % {"count": count}
+        ),
         done_url=reverse("web:municipality", kwargs={"code": code}),
+        columns=ImportTemplate(f"tellingen-{code}-sjabloon.xlsx", REQUIRED, OPTIONAL),
     )
+
+
+# The location page holds four forms; each gets its own element ids (two of them have a "date" field).
+AUTO_IDS = {action: f"{action}_%s" for action in ("snapshot", "status", "event", "room")}
 
 
 def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
@@ -63,10 +75,12 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
         "can_edit": can_edit,
         "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
-        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)]) if can_edit else None,
-        "status_form": StatusForm() if can_edit else None,
-        "event_form": EventForm() if can_edit else None,
-        "room_form": RoomForm() if can_edit else None,
+        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"])
+        if can_edit
+        else None,
+        "status_form": StatusForm(auto_id=AUTO_IDS["status"]) if can_edit else None,
+        "event_form": EventForm(auto_id=AUTO_IDS["event"]) if can_edit else None,
+        "room_form": RoomForm(auto_id=AUTO_IDS["room"]) if can_edit else None,
         "permit_granted": EventKind.PERMIT_GRANTED.value,
     }
 
@@ -91,10 +105,10 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
     if not context["can_edit"]:
         raise PermissionDenied(_("You may not change this location."))
     forms_by_action: dict[str, Any] = {
-        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)]),
-        "status": StatusForm(request.POST),
-        "event": EventForm(request.POST),
-        "room": RoomForm(request.POST),
+        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"]),
+        "status": StatusForm(request.POST, auto_id=AUTO_IDS["status"]),
+        "event": EventForm(request.POST, auto_id=AUTO_IDS["event"]),
+        "room": RoomForm(request.POST, auto_id=AUTO_IDS["room"]),
     }
     if action not in forms_by_action:
         raise NotFound("Onbekende actie.")

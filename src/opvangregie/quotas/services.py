@@ -316,6 +316,10 @@ def realisation_record(*, actor: Any, municipality: Municipality, data: Realisat
 TRUE_WORDS = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gepland"}
 
 
+REALISATION_COLUMNS = ("datum", "personen")
+REALISATION_OPTIONAL = ("huishouden", "locatie", "gepland", "opmerking")
+
+
 def realisations_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
     """Import realisations (columns ``datum``, ``personen``; optional ``huishouden``, ``locatie``,
     ``gepland``, ``opmerking``): all rows or none, with a report per row."""
@@ -323,8 +327,8 @@ def realisations_import(*, actor: Any, municipality: Municipality, file_name: st
     rows = read_table(
         file_name=file_name,
         content=content,
-        required=("datum", "personen"),
-        optional=("huishouden", "locatie", "gepland", "opmerking"),
+        required=REALISATION_COLUMNS,
+        optional=REALISATION_OPTIONAL,
         aliases={"date": "datum", "persons": "personen", "household": "huishouden", "location": "locatie"},
     )
     locations = {loc.name.casefold(): loc.pk for loc in Location.objects.filter(municipality=municipality)}

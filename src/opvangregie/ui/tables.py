@@ -135,6 +135,45 @@ def cell_date(value: CellValue, column: str) -> date | None:
 
 
 @dataclass(frozen=True, slots=True)
+class ImportTemplate:
+    """The columns an import reads, so that its page can hand out an empty spreadsheet to fill in."""
+
+    file_name: str
+    required: Sequence[str]
+    optional: Sequence[str] = ()
+
+    def xlsx(self) -> bytes:
+        """Sheet 1: the column headings only (the importer reads this sheet); sheet 2: which are required."""
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        workbook = Workbook()
+        data = workbook.active
+        assert data is not None
+        data.title = "Gegevens"
+        names = [*self.required, *self.optional]
+        data.append(names)
+        for index, name in enumerate(names, start=1):
+            data.cell(row=1, column=index).font = Font(bold=True)
+            data.column_dimensions[get_column_letter(index)].width = max(14, len(name) + 4)
+        data.freeze_panes = "A2"
+        notes = workbook.create_sheet("Toelichting")
+        notes.append(["Kolom", "Verplicht"])
+        for cell in notes[1]:
+            cell.font = Font(bold=True)
+        for name in self.required:
+            notes.append([name, "ja"])
+        for name in self.optional:
+            notes.append([name, "nee"])
+        notes.append([])
+        notes.append(["Vul één rij per regel in op het blad 'Gegevens'. Alle rijen worden opgeslagen, of geen."])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     title: str
     unit: str = ""
