@@ -128,8 +128,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Largest upload accepted by the importers (bytes).
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
+# Limits of every import: the largest upload (bytes, checked before reading) and the most data rows.
+IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(env_str("OPVANGREGIE_IMPORT_MAX_ROWS", "100000"))
 
 LOGGING = {
     "version": 1,

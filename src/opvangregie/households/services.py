@@ -34,6 +34,7 @@ from opvangregie.households.models import (
     RequestStatus,
     RequestStep,
     Stay,
+    amount_problem,
 )
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import require, scope_for
@@ -115,8 +116,9 @@ def _validate_members(members: list[MemberInput], on: date) -> None:
             raise ValidationError(f"Lid {number}: geboortejaar {member.year_of_birth} is niet mogelijk.")
         if member.sex not in ("", "F", "M", "X"):
             raise ValidationError(f"Lid {number}: geslacht moet F, M, X of leeg zijn.")
-        if member.income < 0:
-            raise ValidationError(f"Lid {number}: een inkomen kan niet negatief zijn.")
+        problem = amount_problem(member.income)
+        if problem:
+            raise ValidationError(f"Lid {number}: {problem}.")
         if member.income > 0 and member.income_source not in IncomeSource.values:
             raise ValidationError(f"Lid {number}: onbekende inkomensbron {member.income_source!r}.")
     if not any(is_adult(member.year_of_birth, on) for member in members):
@@ -297,8 +299,9 @@ def income_set(*, actor: Any, member: Member, monthly_amount: Decimal, source: s
     household = member.household
     _require_household_edit(actor, household.municipality)
     _not_anonymised(household)
-    if monthly_amount < 0:
-        raise ValidationError("Een inkomen kan niet negatief zijn.")
+    problem = amount_problem(monthly_amount)
+    if problem:
+        raise ValidationError(f"Inkomen: {problem}.")
     if source not in IncomeSource.values:
         raise ValidationError(f"Onbekende inkomensbron {source!r}.")
     if member.incomes.filter(valid_from__gte=valid_from).exists():

@@ -30,7 +30,7 @@ from opvangregie.quotas.models import (
     Realisation,
 )
 from opvangregie.ui.imports import all_rows_or_none
-from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
 
 NO_NATIONAL = "Alleen landelijke beheerders stellen het landelijke aantal statushouders vast."
 NO_EDIT = "U mag de statushoudergegevens van deze gemeente niet wijzigen."
@@ -349,7 +349,7 @@ def realisations_import(*, actor: Any, municipality: Municipality, file_name: st
         if location_name:
             location_id = locations.get(location_name.casefold())
             if location_id is None:
-                raise ValidationError(f"onbekende locatie {location_name!r} in {municipality.name}.")
+                raise ValidationError(f"onbekende locatie {quoted(location_name)} in {municipality.name}.")
         realisation_record(
             actor=actor,
             municipality=municipality,

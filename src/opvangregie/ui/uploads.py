@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 
 from opvangregie.core.errors import ApplicationError
 from opvangregie.ui.forms import ImportForm
-from opvangregie.ui.imports import ImportRefused
+from opvangregie.ui.imports import ImportRefused, upload_content
 from opvangregie.ui.params import download
 from opvangregie.ui.tables import ImportTemplate
 
@@ -39,7 +39,7 @@ def import_page(
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            count = run_import(upload.name, upload.read())
+            count = run_import(upload.name, upload_content(upload))
         except ImportRefused as exc:
             message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
         except ApplicationError as exc:
