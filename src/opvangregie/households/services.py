@@ -133,6 +133,9 @@ def household_create(*, actor: Any, municipality: Municipality, data: HouseholdI
     """Register a household with its members (and incomes), placed at once or waiting for a place."""
     _require_household_edit(actor, municipality)
     _validate_members(data.members, data.registered_on)
+    # One registration per municipality at a time: the next free reference and the check for a taken one
+    # stay true until this transaction commits (concurrent officers wait a moment instead of colliding).
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     reference = data.reference.strip() or _next_reference(municipality, data.registered_on.year)
     if Household.objects.filter(municipality=municipality, reference=reference).exists():
         raise Conflict(f"Er is al een huishouden met kenmerk {reference}.")
