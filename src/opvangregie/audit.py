@@ -8,11 +8,34 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+
+from opvangregie.core.errors import ValidationError
+
+
+def within_bounds(instance: models.Model) -> None:
+    """Bad input never reaches the database: check ``instance`` against its model's own limits (lengths,
+    digits, choices, validators) before writing, so every service, import and API call refuses the same
+    values with the same Dutch message instead of a database error."""
+    empty = [
+        field.name for field in instance._meta.concrete_fields if getattr(instance, field.attname) in (None, "")
+    ]  # whether a value may be missing is the service's and the database's rule; here: is a value too big
+    try:
+        instance.clean_fields(exclude=empty)
+    except DjangoValidationError as error:
+        labels = {field.name: str(field.verbose_name) for field in instance._meta.fields}
+        problems = [
+            f"{labels.get(name, name)}: {' '.join(str(m) for m in messages)}"
+            for name, messages in error.message_dict.items()
+        ]
+        raise ValidationError("; ".join(problems), details={"fields": sorted(error.message_dict)}) from None
 
 
 def audited_save(instance: models.Model, *, actor: Any, reason: str = "") -> None:
-    """Save ``instance`` and record ``actor`` (and an optional change reason) in its history."""
+    """Check ``instance`` against its model's limits, save it and record ``actor`` (and an optional change
+    reason) in its history."""
+    within_bounds(instance)
     if actor is not None and getattr(actor, "is_authenticated", False):
         instance._history_user = actor  # type: ignore[attr-defined]
     if reason:
