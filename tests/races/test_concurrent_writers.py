@@ -97,3 +97,28 @@ def test_fifty_first_counts_of_a_new_date_make_one_count(officer: Any) -> None:
     finally:
         committed(snapshots.delete)
         committed(history.delete)
+
+
+def test_fifty_officers_saving_the_same_letter_texts_overwrite_nothing_silently(officer: Any) -> None:
+    from opvangregie.core.errors import Conflict
+    from opvangregie.core.periods import Quarter
+    from opvangregie.reports import services as letter_services
+    from opvangregie.reports.models import TextBlock
+
+    heemstede = Municipality.objects.get(code="GM0397")
+    quarter = Quarter(2026, 1)
+    version = letter_services.letter_version(municipality=heemstede, quarter=quarter)
+    errors = concurrently(
+        lambda i: letter_services.letter_quarter_save(
+            actor=officer, municipality=heemstede, quarter=quarter, texts={"ukrainian": f"tekst {i}"}, version=version
+        )
+    )
+    blocks = TextBlock.objects.filter(municipality=heemstede, quarter=str(quarter))
+    try:
+        assert all(isinstance(error, Conflict) for error in errors)  # told, never a server error
+        assert len(errors) == WRITERS - 1  # exactly one officer's text was kept, all others were refused
+        assert blocks.count() == 1
+        assert TextBlock.history.filter(municipality_id=heemstede.pk, quarter=str(quarter)).count() == 1
+    finally:
+        committed(lambda: TextBlock.history.filter(municipality_id=heemstede.pk, quarter=str(quarter)).delete())
+        committed(blocks.delete)

@@ -4,6 +4,7 @@ and kept with their author, the header settings; and who may not."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pytest
@@ -154,3 +155,20 @@ def test_only_the_municipalitys_editors_produce_its_letter(login, users: dict, u
     assert not TextBlock.objects.exists()
     assert not LetterSettings.objects.exists()
     assert LetterDocument.objects.count() == 1
+
+
+def test_an_edit_made_on_an_older_version_is_refused_not_overwriting(login) -> None:
+    """Two officers open the same quarter; the second one to save is told who changed it, nothing is lost."""
+    first, second = login("heemstede"), login("heemstede")
+    page = first.get("/gemeente/GM0397/raadsinformatiebericht/", {"kwartaal": "2025-Q4"}).content.decode()
+    version = re.search(r'name="version" value="([0-9a-f]+)"', page).group(1)
+    form = {"version": version, "ukrainian": "Tekst van de eerste", "meeting_date": "", "case_number": ""}
+    assert first.post("/gemeente/GM0397/raadsinformatiebericht/?kwartaal=2025-Q4", form).status_code == 302
+    late = second.post(
+        "/gemeente/GM0397/raadsinformatiebericht/?kwartaal=2025-Q4", {**form, "ukrainian": "Tekst van de tweede"}
+    )
+    assert late.status_code == 409
+    assert "intussen gewijzigd door" in late.content.decode()
+    assert TextBlock.objects.get(municipality__code="GM0397", quarter="2025-Q4", section="ukrainian").text == (
+        "Tekst van de eerste"
+    )

@@ -3,16 +3,19 @@ municipality (all audited, the municipality's editors only)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_save
-from opvangregie.core.errors import ValidationError
+from opvangregie.core.errors import Conflict, ValidationError
 from opvangregie.core.periods import Quarter
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.reports.models import LetterHeader, LetterSettings, Section, TextBlock
@@ -46,6 +49,31 @@ def letter_settings_save(*, actor: Any, municipality: Municipality, data: Settin
     return settings
 
 
+def letter_version(*, municipality: Municipality, quarter: Quarter) -> str:
+    """A fingerprint of one quarter's texts and header fields: the page sends it back with an edit, so an edit
+    made on an older version is refused instead of silently overwriting a colleague's."""
+    texts = sorted(
+        TextBlock.objects.filter(municipality=municipality, quarter=str(quarter)).values_list("section", "text")
+    )
+    header = LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first()
+    content = [texts, [str(header.meeting_date), header.case_number] if header else None]
+    return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()[:16]
+
+
+def _last_change(municipality: Municipality, quarter: Quarter) -> str:
+    """Who last changed the quarter's texts or header, and when ("gewijzigd door … om …")."""
+    changes = [
+        model.history.filter(municipality=municipality, quarter=str(quarter)).select_related("history_user").first()
+        for model in (TextBlock, LetterHeader)
+    ]
+    latest = max((c for c in changes if c is not None), key=lambda c: c.history_date, default=None)
+    if latest is None:
+        return ""
+    who = latest.history_user.get_full_name() or latest.history_user.username if latest.history_user else "onbekend"
+    moment = timezone.localtime(latest.history_date)
+    return f" door {who} op {moment:%d-%m-%Y} om {moment:%H:%M}"
+
+
 @transaction.atomic
 def letter_quarter_save(
     *,
@@ -55,9 +83,17 @@ def letter_quarter_save(
     texts: Mapping[str, str],
     meeting_date: date | None = None,
     case_number: str = "",
+    version: str | None = None,
 ) -> None:
-    """Keep one quarter's header fields (meeting date, case number) and its texts, all or nothing."""
+    """Keep one quarter's header fields (meeting date, case number) and its texts, all or nothing; with
+    ``version``, only when nobody changed them since that version (else 409, nothing written)."""
     _require_editor(actor, municipality)
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()  # one writer of the letter at a time
+    if version is not None and version != letter_version(municipality=municipality, quarter=quarter):
+        raise Conflict(
+            f"De teksten van {quarter} zijn intussen gewijzigd{_last_change(municipality, quarter)}. "
+            "Uw wijzigingen zijn niet opgeslagen: open de pagina opnieuw en voer ze opnieuw in."
+        )
     header = LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first()
     header = header or LetterHeader(municipality=municipality, quarter=str(quarter))
     if (header.meeting_date, header.case_number) != (meeting_date, case_number.strip()):

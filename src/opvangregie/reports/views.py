@@ -45,6 +45,7 @@ class QuarterForm(forms.Form):
 
     meeting_date = forms.DateField(label=gettext_lazy("Meeting date"), required=False, widget=DateInput())
     case_number = forms.CharField(label=gettext_lazy("Case number"), required=False, max_length=50)
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, initial_texts: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -87,13 +88,17 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
     form = QuarterForm(
         request.POST or None,
         initial_texts=letter.texts,
-        initial={"meeting_date": header.meeting_date, "case_number": header.case_number} if header else {},
+        initial={
+            "version": services.letter_version(municipality=municipality, quarter=quarter),
+            **({"meeting_date": header.meeting_date, "case_number": header.case_number} if header else {}),
+        },
     )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             data = dict(form.cleaned_data)
             meeting_date, case_number = data.pop("meeting_date"), data.pop("case_number")
+            version = data.pop("version") or None
             try:
                 services.letter_quarter_save(
                     actor=request.user,
@@ -102,13 +107,16 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
                     texts=data,
                     meeting_date=meeting_date,
                     case_number=case_number,
+                    version=version,
                 )
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
+                status = exc.status_code
             else:
                 messages.success(request, _("Texts saved."))
                 return redirect(_letter_url(municipality, quarter))
-        status = 422
+        else:
+            status = 422
     documents = list(generation.letter_documents(actor=request.user, municipality=municipality)[:20])
     return render(
         request,
