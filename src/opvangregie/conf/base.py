@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.contrib.messages import constants as messages
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie.conf.env import env_iso_date, env_list, env_str
@@ -23,7 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "opvangregie.conf.staticfiles.StaticFilesConfig",
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
@@ -115,10 +116,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))
+# NL Design System from npm: the Utrecht component library and the example ("voorbeeld") theme's tokens,
+# on which web/opvangregie-tokens.css sets our own values. Only CSS is collected (conf/staticfiles.py).
 STATICFILES_DIRS = [
     ("nlds/components", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("nlds/tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
+    ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
 ]
+
+# The NL Design System alert for a success message is "ok".
+MESSAGE_TAGS = {messages.SUCCESS: "ok"}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
