@@ -113,6 +113,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Figures as Dutch readers write them (1.079; 96.000). Numbers in URLs, form values, data attributes and
+# identifiers are written with |unlocalize (templates) or outside templates, so they stay plain.
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))

@@ -14,7 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from opvangregie import clock as business_clock
 from opvangregie.areas.models import Municipality, Region
@@ -63,7 +65,11 @@ def _places(municipality: Municipality) -> list[tuple[str, str]]:
         choices += [
             (
                 f"room:{room.pk}",
-                _("%(location)s – room %(room)s (%(beds)d beds)")
+                ngettext(
+                    "%(location)s – room %(room)s (%(beds)d bed)",
+                    "%(location)s – room %(room)s (%(beds)d beds)",
+                    room.beds,
+                )
                 % {"location": location.name, "room": room.name, "beds": room.beds},
             )
             for room in location.rooms.all()
@@ -227,7 +233,9 @@ def _import(request: HttpRequest, code: str, run: Callable[..., int], kind: str)
         run_import=lambda name, content: run(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
-        success=lambda count: _("%(count)d rows imported.") % {"count": count},
+        success=lambda count: (
+            ngettext("%(count)s row imported.", "%(count)s rows imported.", count) % {"count": number_format(count)}
+        ),
         done_url=reverse("households:households", args=[code]),
     )
 

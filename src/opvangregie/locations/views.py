@@ -12,8 +12,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from opvangregie import clock
@@ -42,7 +44,9 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
         run_import=lambda name, content: snapshots_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
-        success=lambda count: _("%(count)d counts imported.") % {"count": count},
+        success=lambda count: (
+            ngettext("%(count)s count imported.", "%(count)s counts imported.", count) % {"count": number_format(count)}
+        ),
         done_url=reverse("web:municipality", kwargs={"code": code}),
     )
 

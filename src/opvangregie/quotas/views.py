@@ -12,7 +12,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province
@@ -119,7 +121,10 @@ def realisations_import(request: HttpRequest, code: str) -> HttpResponse:
         run_import=lambda name, content: services.realisations_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
-        success=lambda count: _("%(count)d realisations imported.") % {"count": count},
+        success=lambda count: (
+            ngettext("%(count)s realisation imported.", "%(count)s realisations imported.", count)
+            % {"count": number_format(count)}
+        ),
         done_url=reverse("quotas:municipality", kwargs={"code": code}),
     )
 
