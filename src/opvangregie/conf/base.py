@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "opvangregie.conf.staticfiles.StaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
@@ -124,6 +124,10 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "var" / "stat
 STATICFILES_DIRS = [
     ("nlds/components", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
+]
+STATICFILES_FINDERS = [
+    "opvangregie.conf.staticfiles.CssOnlyFileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 
 # The NL Design System alert for a success message is "ok".
