@@ -7,7 +7,7 @@ one. Audit rows, task and token timestamps never use this clock: they record rea
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.utils import timezone
@@ -31,3 +31,8 @@ def now() -> datetime:
     if day is None:
         return real
     return timezone.make_aware(datetime.combine(day, real.time().replace(tzinfo=None)))
+
+
+def midday(day: date) -> datetime:
+    """Noon of ``day`` on the Dutch calendar: the moment at which a page reads the state of a reference date."""
+    return timezone.make_aware(datetime.combine(day, time(12)))

@@ -26,7 +26,9 @@ def test_heemstede_overview_on_1_november_2025(as_user) -> None:
     assert response.status_code == 200
     body = response.json()
     assert (body["totals"]["places"], body["totals"]["persons"], body["target"]) == (169, 115, 164)
-    assert body["totals"]["full"] is True
+    assert (body["totals"]["free_places"], body["totals"]["full"]) == (5, False)  # 5 beds for singles at Herenweg
+    full = {row["location"]["name"] for row in body["rows"] if row["figures"]["full"]}
+    assert full == {"Kerklaan", "Lieven de Keylaan", "Ringvaartlaan"}
     glipperweg = next(r for r in body["rows"] if r["location"]["name"] == "Glipperweg")
     assert glipperweg["out_of_use_reason"] == "sloop"
 
@@ -138,3 +140,14 @@ def test_coa_sees_only_asylum_and_amv_locations(as_user) -> None:
     assert "Heemsteedse Dreef" in {loc["name"] for loc in seen}
     assert {loc["target_group"] for loc in seen} == {"asylum", "amv"}
     assert as_user("coa").get(f"/api/locations/{kerklaan().pk}").status_code == 404
+
+
+def test_coa_registers_through_the_api_but_only_asylum_and_amv(as_user) -> None:
+    payload = {"municipality": "GM0392", "name": "AZC API", "status": "planned", "status_date": "2025-11-01"}
+    created = as_user("coa").post("/api/locations", {**payload, "target_group": "amv"}, content_type="application/json")
+    assert created.status_code == 201
+    refused = as_user("coa").post(
+        "/api/locations", {**payload, "name": "Oek API", "target_group": "ukrainian"}, content_type="application/json"
+    )
+    assert refused.status_code == 403
+    assert not Location.objects.filter(name="Oek API").exists()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from opvangregie.households.models import Household
+
 pytestmark = pytest.mark.django_db
 
 
@@ -59,3 +61,16 @@ def test_api_refuses_others(as_user) -> None:
         == 404
     )
     assert as_user("haarlem").get("/api/placement/GM0397/households").status_code == 404
+
+
+@pytest.mark.parametrize("income", [1e30, "NaN", "Infinity", "10000000", "-1", "12.345"])
+def test_an_impossible_income_is_refused_and_nothing_is_written(as_user, income: object) -> None:
+    before = Household.objects.count()
+    response = as_user("heemstede").post(
+        "/api/placement/GM0397/households",
+        {"registered_on": "2025-11-20", "members": [{"year_of_birth": 1975, "income": income}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert Household.objects.count() == before
+    assert as_user("heemstede").get("/api/placement/GM0397/households").status_code == 200  # nothing broken

@@ -11,7 +11,9 @@ def test_api_usable_places_proposal_and_confirm(as_user) -> None:
     officer = as_user("heemstede")
     report = officer.get("/api/placement/GM0397/usable-places?gains=true").json()
     assert report["places"] == 169
-    assert sum(row["persons"] for row in report["locations"]) == 115
+    assert sum(row["persons"] for row in report["locations"]) == report["persons"] == 115
+    overview = officer.get("/api/municipalities/GM0397/overview", {"on": report["on"]}).json()
+    assert report["usable_free_places"] == overview["totals"]["free_places"] == 5  # one meaning on both
     assert report["gains"][0]["persons_placed"] == 1
     started = officer.post("/api/placement/GM0397/proposals", {"max_moves": 3}, content_type="application/json")
     assert started.status_code == 201

@@ -50,3 +50,10 @@ def test_allowed_transitions(current: S, new: S, allowed: bool) -> None:
 
 def test_only_in_use_counts_places() -> None:
     assert [s for s in S if s.counts_places] == [S.IN_USE]
+
+
+def test_a_refused_transition_names_the_stages_in_dutch() -> None:
+    history = [Transition(S.IN_USE, date(2025, 1, 1), "")]
+    with pytest.raises(ValidationError) as refused:
+        check_transition(history, Transition(S.PLANNED, date(2025, 2, 1), ""))
+    assert refused.value.message == "Van 'in gebruik' naar 'gepland' is geen toegestane overgang."

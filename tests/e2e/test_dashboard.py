@@ -22,7 +22,8 @@ def test_heemstede_editor_records_a_count(demo_site: Any, page: Any, tmp_path: A
     assert page.inner_text("#total-places") == "169"
     assert page.inner_text("#total-persons") == "115"
     assert page.inner_text("#target") == "164"
-    assert page.is_visible("#full-notice")
+    assert page.inner_text("#total-free") == "5"  # usable free places from the rooms: beds for singles at Herenweg
+    assert not page.is_visible("#full-notice")
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
 
     page.select_option("#id_location", label="Kerklaan")
@@ -32,6 +33,7 @@ def test_heemstede_editor_records_a_count(demo_site: Any, page: Any, tmp_path: A
     page.click("#snapshot-form button[type=submit]")
     page.wait_for_function("document.querySelector('#total-persons').innerText === '119'")
     assert page.inner_text("#total-places") == "169"
+    assert "Opgeslagen" in page.inner_text("#saved-notice")  # the officer sees that the count was saved
 
     page.select_option("#id_location", label="Kerklaan")
     assert page.input_value("#id_date") == "2025-11-01"

@@ -44,10 +44,12 @@ def test_council_members_export_the_waiting_list_without_references(login) -> No
 def test_usable_places_export_adds_up_to_the_page(login) -> None:
     response = login("heemstede").get("/gemeente/GM0397/plaatsing/", {"formaat": "xlsx"})
     header, body = table(sheet_rows(response.content), "Locatie")
-    assert header[1:6] == ("Plekken (plekken)", "Bedden (bedden)", "Bewoners (personen)", "Vrije bedden (bedden)",
+    assert header[1:8] == ("Plekken (plekken)", "Personen (personen)", "Bruikbare vrije plekken (plekken)",
+                           "Bedden (bedden)", "Bewoners in kamers (personen)", "Vrije bedden (bedden)",
                            "Niet bruikbaar (bedden)")  # fmt: skip
     total = body[-1]
-    assert total[:6] == ("Totaal Heemstede", 169, 169, 115, 54, 49)
+    assert total[:8] == ("Totaal Heemstede", 169, 115, 5, 169, 115, 54, 49)
+    assert total[3] == total[6] - total[7]  # usable free places = free beds minus the beds nobody new may use
     for column in range(2, len(header)):
         assert total[column] == sum(row[column] for row in body[:-1])
 

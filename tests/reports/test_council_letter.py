@@ -53,7 +53,12 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
         "pensioengerechtigde leeftijd. 47 huishoudens betalen een eigen bijdrage."
     ) in text
     assert "127 Oekraïners" in council_letter_html(letter)
-    assert "Van de 169 bedden in de kamers zijn er 54 vrij; 49 daarvan staan in kamers" in text
+    assert "Op 1 november 2025: van de 169 bedden in de kamers zijn er 54 vrij; 49 daarvan staan in kamers" in text
+    assert "Bruikbare vrije plekken: 5." in text  # the same figure as the table's and the dashboard's
+    status = "Stand per 1 november 2025. Er zijn op die datum 5 bruikbare vrije plekken."
+    assert status in text
+    assert status in council_letter_html(letter)
+    assert letter.ukrainian.totals.free_places == 5  # the dashboard's overview, the same selector
     assert "0 lege kamers voor gezinnen" in council_letter_html(letter)
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert "Heemstede" in footer

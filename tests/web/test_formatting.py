@@ -89,7 +89,7 @@ def test_glipperweg_out_of_use_since_27_october(login) -> None:
     assert "vanaf 27 oktober 2025" in html
 
 
-def _usable(**total: int) -> SimpleNamespace:
+def _usable(persons: int = 1, **total: int) -> SimpleNamespace:
     figures = {
         "beds": 3,
         "persons": 1,
@@ -102,14 +102,15 @@ def _usable(**total: int) -> SimpleNamespace:
         "families": [1, 0, 0, 0],
     }
     figures.update(total)
-    return SimpleNamespace(total=SimpleNamespace(**figures), places=1, gains=[], rows=[])
+    report = {"places": 1, "persons": persons, "usable_free": 1, "on": None, "gains": [], "rows": []}
+    return SimpleNamespace(total=SimpleNamespace(**figures), **report)
 
 
 def test_counted_sentences_take_the_singular_for_one() -> None:
     with translation.override("nl"):
         html = render_to_string("placement/partials/usable.html", {"report": _usable()})
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "1 plek en 1 bewoner: 1 bed is vrij." in text
+    assert "1 plek en 1 persoon, 1 bruikbare vrije plek. In de kamers is 1 bed vrij." in text
     assert "1 vrij bed staat in een kamer" in text
     assert "Nu plaatsbaar: 1 alleenstaande man en 1 alleenstaande vrouw" in text
     assert "gezinnen in 1 lege kamer (2 personen)" in text
@@ -123,15 +124,15 @@ def test_counted_sentences_take_the_plural_otherwise() -> None:
             {"report": _usable(persons=1079, free_beds=2, single_men=0, single_women=3, families=[2, 0, 0, 0])},
         )
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "1 plek en 1.079 bewoners: 2 bedden zijn vrij." in text
+    assert "1 plek en 1.079 personen, 1 bruikbare vrije plek. In de kamers zijn 2 bedden vrij." in text
     assert "Nu plaatsbaar: 0 alleenstaande mannen en 3 alleenstaande vrouwen" in text
 
 
 def test_plural_forms_are_translated() -> None:
     with translation.override("nl"):
-        assert ngettext("%(count)s row imported.", "%(count)s rows imported.", 1) % {"count": 1} == "1 regel ingelezen."
+        assert ngettext("%(count)d row imported.", "%(count)d rows imported.", 1) % {"count": 1} == "1 regel ingelezen."
         assert (
-            ngettext("%(count)s row imported.", "%(count)s rows imported.", 2) % {"count": 2} == "2 regels ingelezen."
+            ngettext("%(count)d row imported.", "%(count)d rows imported.", 2) % {"count": 2} == "2 regels ingelezen."
         )
         assert ngettext("%(n)s single man", "%(n)s single men", 1) % {"n": 1} == "1 alleenstaande man"
 

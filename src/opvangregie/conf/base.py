@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "opvangregie.web.middleware.SessionTimeoutMiddleware",
+    "opvangregie.web.middleware.PrivacyHeadersMiddleware",
     "opvangregie.web.middleware.ApplicationErrorMiddleware",
 ]
 
@@ -102,7 +104,19 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
+# Locked out: a user name from one client address. Behind proxies the client address is taken from
+# X-Forwarded-For, trusting as many proxies as OPVANGREGIE_TRUSTED_PROXIES says (0: REMOTE_ADDR itself;
+# web.client_address). Unlock: ``opvangregie axes_reset_username USER`` (or ``axes_reset_ip ADDRESS``).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+TRUSTED_PROXIES = int(env_str("OPVANGREGIE_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "opvangregie.web.client_address.client_address"
+
+# Sessions: signed out after 30 minutes without a request and 12 hours after signing in.
+SESSION_IDLE_SECONDS = int(env_str("OPVANGREGIE_SESSION_IDLE_SECONDS", str(30 * 60)))
+SESSION_MAX_SECONDS = int(env_str("OPVANGREGIE_SESSION_MAX_SECONDS", str(12 * 60 * 60)))
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+# API tokens expire (create_api_token --days overrides).
+API_TOKEN_DAYS = int(env_str("OPVANGREGIE_API_TOKEN_DAYS", "90"))
 
 # The business clock (opvangregie.clock): unset in production; a demo pins "today" to an ISO date.
 OPVANGREGIE_TODAY = env_iso_date("OPVANGREGIE_TODAY")
@@ -141,8 +155,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Largest upload accepted by the importers (bytes).
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
+# Limits of every import: the largest upload (bytes, checked before reading) and the most data rows.
+IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(env_str("OPVANGREGIE_IMPORT_MAX_ROWS", "100000"))
 
 LOGGING = {
     "version": 1,

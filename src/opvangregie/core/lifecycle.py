@@ -22,9 +22,25 @@ class LocationStatus(StrEnum):
     CLOSED = "closed"
 
     @property
+    def label_nl(self) -> str:
+        """The stage's Dutch name, for messages of the core (which has no translation machinery)."""
+        return _DUTCH_LABELS[self]
+
+    @property
     def counts_places(self) -> bool:
         """A location out of use counts 0 places from its transition date."""
         return self is LocationStatus.IN_USE
+
+
+_DUTCH_LABELS = {
+    LocationStatus.PLANNED: "gepland",
+    LocationStatus.DECIDED: "besloten",
+    LocationStatus.PERMIT: "vergunning",
+    LocationStatus.UNDER_CONSTRUCTION: "in aanbouw",
+    LocationStatus.IN_USE: "in gebruik",
+    LocationStatus.OUT_OF_USE: "buiten gebruik",
+    LocationStatus.CLOSED: "gesloten",
+}
 
 
 ALLOWED_TRANSITIONS: dict[LocationStatus, frozenset[LocationStatus]] = {
@@ -69,7 +85,7 @@ def check_transition(history: Sequence[Transition], new: Transition) -> None:
         )
     if new.status not in ALLOWED_TRANSITIONS[last.status]:
         raise ValidationError(
-            f"Van status '{last.status.value}' naar '{new.status.value}' is geen toegestane overgang.",
+            f"Van '{last.status.label_nl}' naar '{new.status.label_nl}' is geen toegestane overgang.",
             details={"from": last.status.value, "to": new.status.value},
         )
 

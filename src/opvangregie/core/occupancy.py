@@ -61,10 +61,11 @@ class LocationFigures:
     households: int
     free_places: int
     snapshot_date: date | None = None
+    free_from_rooms: bool = False  # usable free places from the room rules, not from the count
 
     @property
     def is_full(self) -> bool:
-        """True when the location is in use and no usable place remains."""
+        """ "Vol": the location is in use and no usable free place remains."""
         return self.status is LocationStatus.IN_USE and self.free_places == 0
 
 
@@ -96,8 +97,14 @@ def _latest_on_or_before(items: Iterable[_Dated], on: date, when: str) -> _Dated
     return max(candidates, key=lambda item: getattr(item, when)) if candidates else None
 
 
-def location_figures(history: LocationHistory, on: date) -> LocationFigures:
-    """The figures of one location on ``on``."""
+def location_figures(history: LocationHistory, on: date, *, usable_in_rooms: int | None = None) -> LocationFigures:
+    """The figures of one location on ``on``.
+
+    "Bruikbare vrije plekken" has one meaning: where the location has rooms, ``usable_in_rooms`` — the free
+    beds that a new household or single adult may take under the room rules (one family per room, EUAA
+    guidance; sharing rules, core.rooms); where it has none, the count's usable free places, or places
+    minus persons when the count does not say.
+    """
     status = status_on(history.transitions, on)
     if status is None or not status.counts_places:
         return LocationFigures(history.key, on, status, 0, 0, 0, 0)
@@ -105,11 +112,18 @@ def location_figures(history: LocationHistory, on: date) -> LocationFigures:
     capacity = _latest_on_or_before(history.capacities, on, "effective")
     places = capacity.places if capacity else 0
     snapshot = _latest_on_or_before((s for s in history.snapshots if s.on >= in_use_since), on, "on")
-    if snapshot is None:
-        return LocationFigures(history.key, on, status, places, 0, 0, places)
-    free = snapshot.usable_free_places if snapshot.usable_free_places is not None else max(places - snapshot.persons, 0)
+    persons = snapshot.persons if snapshot else 0
+    if usable_in_rooms is not None:
+        free, from_rooms = usable_in_rooms, True
+    elif snapshot is None:
+        free, from_rooms = places, False
+    elif snapshot.usable_free_places is not None:
+        free, from_rooms = snapshot.usable_free_places, False
+    else:
+        free, from_rooms = max(places - persons, 0), False
+    households = (snapshot.households or 0) if snapshot else 0
     return LocationFigures(
-        history.key, on, status, places, snapshot.persons, snapshot.households or 0, free, snapshot.on
+        history.key, on, status, places, persons, households, free, snapshot.on if snapshot else None, from_rooms
     )
 
 

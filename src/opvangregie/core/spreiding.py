@@ -28,6 +28,7 @@ from typing import Generic, TypeVar
 
 from opvangregie.core.apportion import Method, apportion
 from opvangregie.core.errors import ValidationError
+from opvangregie.core.target_groups import TargetGroup
 
 K = TypeVar("K", bound=Hashable)
 P = TypeVar("P", bound=Hashable)
@@ -208,12 +209,13 @@ def check_exchange(lines: Sequence[ExchangeLine[K]], *, ratios: Mapping[str, Fra
     load: dict[K, Fraction] = {}
     for line in lines:
         if line.target_group not in ratios:
-            raise ValidationError(f"Het plan kent geen verhouding voor doelgroep {line.target_group!r}.")
+            group = TargetGroup.dutch_name(line.target_group)
+            raise ValidationError(f"Het plan kent geen verhouding voor de doelgroep {group}.")
         by_group[line.target_group] = by_group.get(line.target_group, 0) + line.delta
         load[line.unit] = load.get(line.unit, Fraction(0)) + line.delta * ratios[line.target_group]
     unbalanced = {group: total for group, total in by_group.items() if total}
     if unbalanced:
-        detail = ", ".join(f"{group} {total:+d}" for group, total in sorted(unbalanced.items()))
+        detail = ", ".join(f"{TargetGroup.dutch_name(group)} {total:+d}" for group, total in sorted(unbalanced.items()))
         raise ValidationError(
             f"De uitwisseling verandert het totaal per doelgroep ({detail}); de regionale en provinciale "
             "totalen moeten gelijk blijven."

@@ -22,6 +22,28 @@ class TargetGroup(StrEnum):
     EMERGENCY = "emergency"
 
     @property
+    def label_nl(self) -> str:
+        """The group's Dutch name, for messages of the core (which has no translation machinery)."""
+        return _DUTCH_LABELS[self]
+
+    @classmethod
+    def dutch_name(cls, value: str) -> str:
+        """The Dutch name of a target group given by its code, or the code quoted when it is unknown."""
+        try:
+            return cls(value).label_nl
+        except ValueError:
+            return repr(value)
+
+    @property
     def is_coa_managed(self) -> bool:
         """Asylum and AMV reception is the COA's task (Wet COA art. 3)."""
         return self in (TargetGroup.ASYLUM, TargetGroup.AMV)
+
+
+_DUTCH_LABELS = {
+    TargetGroup.UKRAINIAN: "Oekraïense ontheemden",
+    TargetGroup.ASYLUM: "asielzoekers",
+    TargetGroup.AMV: "amv",
+    TargetGroup.STATUS_HOLDER: "statushouders",
+    TargetGroup.EMERGENCY: "noodopvang",
+}

@@ -19,6 +19,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors, services
 from opvangregie.distribution.models import DistributionRun, RegionalPlan
 from opvangregie.organisations.scope import scope_for
+from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["Spreidingswet distribution"])
 
@@ -104,7 +105,7 @@ def published_import(
 ) -> Status[ImportedOut]:
     """Import published tasks (columns gemeentecode, plekken, optional amv); all rows or none."""
     count = services.published_tasks_import(
-        actor=request.user, cycle=cycle, file_name=file.name or "upload", content=file.read(), source=source
+        actor=request.user, cycle=cycle, file_name=file.name or "upload", content=upload_content(file), source=source
     )
     return Status(201, ImportedOut(imported=count))
 
@@ -120,7 +121,12 @@ class SesOut(Schema):
 def ses_load(request: HttpRequest, name: str, year: int, file: File[UploadedFile], source: str = "") -> Status[SesOut]:
     """Load SES-WOA scores (columns code, score) as a named data set; all rows or none."""
     dataset = services.ses_dataset_load(
-        actor=request.user, name=name, year=year, file_name=file.name or "upload", content=file.read(), source=source
+        actor=request.user,
+        name=name,
+        year=year,
+        file_name=file.name or "upload",
+        content=upload_content(file),
+        source=source,
     )
     return Status(
         201, SesOut(id=dataset.pk, name=dataset.name, year=dataset.year, municipalities=dataset.scores.count())

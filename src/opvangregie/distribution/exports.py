@@ -33,7 +33,7 @@ def run_xlsx(table: RunTable, rows: Sequence[TaskRow]) -> bytes:
     ]
     places = _("places")
     return write_xlsx(
-        title=f"{_('Distribution')} {run.cycle} – {run.label}",
+        title=_("Distribution %(cycle)s – %(label)s") % {"cycle": run.cycle, "label": run.label},
         columns=[
             Column(_("CBS code")),
             Column(_("Municipality")),
@@ -104,7 +104,8 @@ def plan_xlsx(overview: PlanOverview, groups: Sequence[tuple[str, str]]) -> byte
         reference_date=overview.on,
         source="Opvangregie: regionaal plan en uitwisselingen van taken (Spreidingswet)",
         notes=[
-            f"{_('Joint target')}: {plan.target_places} {places}; {_('Difference')}: {overview.difference:+d}",
+            _("Joint target: %(target)s %(places)s; difference: %(difference)+d")
+            % {"target": plan.target_places, "places": places, "difference": overview.difference},
             _("Contributions include the exchanges of tasks."),
         ],
     )

@@ -4,7 +4,7 @@ province's overview and regional plans. A fixed number of queries whatever the n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -186,14 +186,24 @@ class RunTable:
         )
 
 
-def run_table(*, actor: Any, run: DistributionRun, on: date, province: Province | None = None) -> RunTable:
-    """The run's rows the caller may read (optionally of one province), with counted places and gaps."""
+def run_table(
+    *,
+    actor: Any,
+    run: DistributionRun,
+    on: date,
+    province: Province | None = None,
+    municipality_ids: Collection[int] | None = None,
+) -> RunTable:
+    """The run's rows the caller may read (optionally of one province or some municipalities), with counted
+    places and gaps."""
     scope = scope_for(actor)
     results = DistributionResult.objects.filter(run=run).select_related("municipality__province")
     if province is not None:
         if not scope.reads_province(province.pk):
             raise NotFound("Provincie niet gevonden.")
         results = results.filter(municipality__province=province)
+    if municipality_ids is not None:
+        results = results.filter(municipality_id__in=list(municipality_ids))
     rows = [r for r in results if scope.reads_municipality(r.municipality_id)]
     ids = [r.municipality_id for r in rows]
     published = {p.municipality_id: p for p in PublishedTask.objects.filter(cycle=run.cycle, municipality_id__in=ids)}

@@ -255,7 +255,7 @@ def plan_create(
     _groups(ratios, "de verhoudingen")
     for group, ratio in ratios.items():
         if Fraction(str(ratio)) <= 0:
-            raise ValidationError(f"De verhouding voor {group} moet groter zijn dan nul.")
+            raise ValidationError(f"De verhouding voor {TargetGroup.dutch_name(group)} moet groter zijn dan nul.")
     sizes = dict(min_location_size or {})
     _groups(sizes, "de minimale locatiegrootte")
     if RegionalPlan.objects.filter(region=region, cycle=cycle).exists():

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError, ValidationError
 from opvangregie.ui.imports import ImportRefused, RowError
-from opvangregie.ui.tables import read_table
+from opvangregie.ui.tables import quoted, read_table
 
 SES_MIN, SES_MAX = Decimal("-0.99"), Decimal("5")
 
@@ -33,7 +33,7 @@ def parse_ses_scores(*, file_name: str, content: bytes, known_codes: set[str] | 
             try:
                 score = Decimal(str(row.values["score"]).strip().replace(",", "."))
             except InvalidOperation as exc:
-                raise ValidationError(f"score {row.values['score']!r} is geen getal.") from exc
+                raise ValidationError(f"score {quoted(row.values['score'])} is geen getal.") from exc
             if not SES_MIN <= score <= SES_MAX:
                 raise ValidationError(f"score {score} ligt buiten het bereik {SES_MIN} tot {SES_MAX}.")
             scores[code] = score

@@ -154,6 +154,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "overview": overview,
             "plan": plan,
             "groups": [(g.value, labels[g.value]) for g in groups],
+            "min_sizes": [(labels.get(group, group), size) for group, size in plan.min_location_size.items()],
             "run": run,
             "form": form,
             "lines": lines,

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
+from pydantic import Field
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality
@@ -19,16 +21,22 @@ from opvangregie.core.contribution import HouseholdMonth, MonthResult, Reception
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.households import importers, selectors, services
-from opvangregie.households.models import Outcome
+from opvangregie.households.models import MAX_MONEY, MONEY_DIGITS, MONEY_PLACES, Outcome
 from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["Ukrainian households"])
+
+
+Amount = Annotated[
+    Decimal, Field(ge=0, le=MAX_MONEY, max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, allow_inf_nan=False)
+]
 
 
 class MemberIn(Schema):
     year_of_birth: int
     sex: str = ""
-    income: Decimal = Decimal(0)
+    income: Amount = Decimal(0)
     income_source: str = "work"
 
 
@@ -113,7 +121,7 @@ class StepIn(Schema):
 
 class CalculationIn(Schema):
     month: date
-    adult_incomes: list[Decimal]
+    adult_incomes: list[Amount]
     minors: int = 0
     catering: bool = False
     private: bool = False
@@ -194,7 +202,7 @@ def households_import(request: HttpRequest, code: str, file: File[UploadedFile])
     """Import households (one row per member); all households or none, with a report per row."""
     municipality = _officer_municipality(request, code)
     count = importers.households_import(
-        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=file.read()
+        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=upload_content(file)
     )
     return Status(201, {"households": count})
 
@@ -204,7 +212,7 @@ def incomes_import(request: HttpRequest, code: str, file: File[UploadedFile]) ->
     """Import incomes (kenmerk, lid, inkomen, vanaf); all rows or none, with a report per row."""
     municipality = _officer_municipality(request, code)
     count = importers.incomes_import(
-        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=file.read()
+        actor=request.user, municipality=municipality, file_name=file.name or "upload", content=upload_content(file)
     )
     return Status(201, {"rows": count})
 

@@ -8,7 +8,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie import clock
-from opvangregie.households.models import IncomeSource, Outcome, RequestStatus, Sex, StepKindChoices
+from opvangregie.households.models import (
+    MAX_MONEY,
+    MONEY_DIGITS,
+    MONEY_PLACES,
+    IncomeSource,
+    Outcome,
+    RequestStatus,
+    Sex,
+    StepKindChoices,
+)
 from opvangregie.ui.forms import DateInput, nlds_style
 
 WAITING, PRIVATE = "", "private"
@@ -49,7 +58,12 @@ class MemberForm(StyledForm):
     year_of_birth = forms.IntegerField(label=_("Year of birth"), min_value=1900, max_value=2100)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "–"), *Sex.choices], required=False)
     income = forms.DecimalField(
-        label=_("Monthly income (€)"), min_value=Decimal(0), decimal_places=2, max_digits=9, required=False
+        label=_("Monthly income (€)"),
+        min_value=Decimal(0),
+        max_value=MAX_MONEY,
+        decimal_places=MONEY_PLACES,
+        max_digits=MONEY_DIGITS,
+        required=False,
     )
     income_source = forms.ChoiceField(
         label=_("Source of income"), choices=[("", "–"), *IncomeSource.choices], required=False
@@ -79,7 +93,13 @@ class LeaveForm(StyledForm):
 
 class IncomeForm(StyledForm):
     member = forms.TypedChoiceField(label=_("Member"), coerce=int, choices=())
-    monthly_amount = forms.DecimalField(label=_("Monthly income (€, 0 = none)"), min_value=Decimal(0), decimal_places=2)
+    monthly_amount = forms.DecimalField(
+        label=_("Monthly income (€, 0 = none)"),
+        min_value=Decimal(0),
+        max_value=MAX_MONEY,
+        max_digits=MONEY_DIGITS,
+        decimal_places=MONEY_PLACES,
+    )
     source = forms.ChoiceField(label=_("Source"), choices=IncomeSource.choices)
     valid_from = forms.DateField(label=_("From"), widget=DateInput(), initial=clock.today)
 

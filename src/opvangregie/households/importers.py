@@ -10,11 +10,11 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ReceptionType
 from opvangregie.core.errors import ValidationError
 from opvangregie.households import services
-from opvangregie.households.models import Household, IncomeSource
+from opvangregie.households.models import Household, IncomeSource, amount_problem
 from opvangregie.households.services import NO_EDIT
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.ui.imports import all_rows_or_none
-from opvangregie.ui.tables import CellValue, TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.tables import CellValue, TableRow, cell_date, cell_int, quoted, read_table
 
 RECEPTION = {"gemeentelijk": ReceptionType.MUNICIPAL, "particulier": ReceptionType.PRIVATE}
 SOURCES = {
@@ -38,9 +38,10 @@ def cell_amount(value: CellValue, column: str) -> Decimal:
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{column}: {value!r} is geen bedrag.") from None
-    if amount < 0 or not amount.is_finite():
-        raise ValidationError(f"{column}: een bedrag kan niet negatief zijn.")
+        raise ValidationError(f"{column}: {quoted(value)} is geen bedrag.") from None
+    problem = amount_problem(amount.quantize(Decimal("0.01")) if amount.is_finite() else amount)
+    if problem:
+        raise ValidationError(f"{column}: {problem}.")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -49,7 +50,7 @@ def _choice(value: CellValue, options: dict[str, Any], column: str, default: Any
     if not text:
         return default
     if text not in options:
-        raise ValidationError(f"{column}: {value!r} is onbekend; kies uit {', '.join(options)}.")
+        raise ValidationError(f"{column}: {quoted(value)} is onbekend; kies uit {', '.join(options)}.")
     return options[text]
 
 
@@ -128,7 +129,7 @@ def incomes_import(*, actor: Any, municipality: Municipality, file_name: str, co
         reference = str(row.values.get("kenmerk") or "").strip()
         household = Household.objects.filter(municipality=municipality, reference=reference).first()
         if household is None:
-            raise ValidationError(f"onbekend huishouden {reference!r}.")
+            raise ValidationError(f"onbekend huishouden {quoted(reference)}.")
         number = cell_int(row.values.get("lid"), "lid")
         member = household.members.filter(number=number).first() if number is not None else None
         if member is None:

@@ -23,14 +23,33 @@ from opvangregie.core.contribution import BetweenThresholds, ReceptionType
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.locations.models import Location, Room, TargetGroupChoices
 
+MONEY_DIGITS, MONEY_PLACES = 9, 2
+MAX_MONEY = Decimal(10) ** (MONEY_DIGITS - MONEY_PLACES) - Decimal("0.01")  # € 9.999.999,99: what the column holds
+
 
 def money(verbose_name: Any, *, default: Decimal | None = None) -> models.DecimalField[Decimal, Decimal]:
-    """A non-negative amount in euros with cents."""
+    """A non-negative amount in euros with cents, at most ``MAX_MONEY`` (forms, API and importers check it)."""
+    validators = [MinValueValidator(0), MaxValueValidator(MAX_MONEY)]
     if default is None:
-        return models.DecimalField(verbose_name, max_digits=9, decimal_places=2, validators=[MinValueValidator(0)])
+        return models.DecimalField(
+            verbose_name, max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, validators=validators
+        )
     return models.DecimalField(
-        verbose_name, max_digits=9, decimal_places=2, validators=[MinValueValidator(0)], default=default
+        verbose_name, max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES, validators=validators, default=default
     )
+
+
+def amount_problem(amount: Decimal) -> str | None:
+    """Why ``amount`` cannot be stored as an amount in euros, or None when it can (finite, 0 to MAX_MONEY, cents)."""
+    if not amount.is_finite():
+        return "een bedrag moet een getal zijn"
+    if amount < 0:
+        return "een bedrag kan niet negatief zijn"
+    if amount > MAX_MONEY:
+        return "een bedrag kan ten hoogste € 9.999.999,99 zijn"
+    if amount != amount.quantize(Decimal("0.01")):
+        return "een bedrag heeft ten hoogste twee decimalen"
+    return None
 
 
 class LeefgeldScale(models.Model):

@@ -8,13 +8,13 @@ counts and the waiting list without references are readable by everyone who read
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from opvangregie.areas.models import Municipality, Region
@@ -385,6 +385,16 @@ def waiting_list(*, actor: Any, municipality: Municipality, now: datetime) -> li
     if not scope_for(actor).reads_municipality(municipality.pk):
         raise NotFound(f"Gemeente {municipality.code} niet gevonden.")
     return _waiting(ReceptionRequest.objects.filter(municipality=municipality), actor, now)
+
+
+def open_request_counts(municipality_ids: Collection[int]) -> dict[int, int]:
+    """Open requests per municipality now: a count, no personal data, so every reader of the area may see it."""
+    counts = (
+        ReceptionRequest.objects.filter(municipality_id__in=list(municipality_ids), status=RequestStatus.OPEN)
+        .values("municipality_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["municipality_id"]: row["n"] for row in counts}
 
 
 def region_waiting_list(*, actor: Any, region: Region, now: datetime) -> list[WaitingRow]:

@@ -34,6 +34,7 @@ from opvangregie.households.models import (
     RequestStatus,
     RequestStep,
     Stay,
+    amount_problem,
 )
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import require, scope_for
@@ -115,8 +116,9 @@ def _validate_members(members: list[MemberInput], on: date) -> None:
             raise ValidationError(f"Lid {number}: geboortejaar {member.year_of_birth} is niet mogelijk.")
         if member.sex not in ("", "F", "M", "X"):
             raise ValidationError(f"Lid {number}: geslacht moet F, M, X of leeg zijn.")
-        if member.income < 0:
-            raise ValidationError(f"Lid {number}: een inkomen kan niet negatief zijn.")
+        problem = amount_problem(member.income)
+        if problem:
+            raise ValidationError(f"Lid {number}: {problem}.")
         if member.income > 0 and member.income_source not in IncomeSource.values:
             raise ValidationError(f"Lid {number}: onbekende inkomensbron {member.income_source!r}.")
     if not any(is_adult(member.year_of_birth, on) for member in members):
@@ -131,6 +133,9 @@ def household_create(*, actor: Any, municipality: Municipality, data: HouseholdI
     """Register a household with its members (and incomes), placed at once or waiting for a place."""
     _require_household_edit(actor, municipality)
     _validate_members(data.members, data.registered_on)
+    # One registration per municipality at a time: the next free reference and the check for a taken one
+    # stay true until this transaction commits (concurrent officers wait a moment instead of colliding).
+    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
     reference = data.reference.strip() or _next_reference(municipality, data.registered_on.year)
     if Household.objects.filter(municipality=municipality, reference=reference).exists():
         raise Conflict(f"Er is al een huishouden met kenmerk {reference}.")
@@ -297,8 +302,9 @@ def income_set(*, actor: Any, member: Member, monthly_amount: Decimal, source: s
     household = member.household
     _require_household_edit(actor, household.municipality)
     _not_anonymised(household)
-    if monthly_amount < 0:
-        raise ValidationError("Een inkomen kan niet negatief zijn.")
+    problem = amount_problem(monthly_amount)
+    if problem:
+        raise ValidationError(f"Inkomen: {problem}.")
     if source not in IncomeSource.values:
         raise ValidationError(f"Onbekende inkomensbron {source!r}.")
     if member.incomes.filter(valid_from__gte=valid_from).exists():

@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -43,6 +42,7 @@ from opvangregie.households.models import Household, RequestStatus
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import municipality_readable, require, scope_for
 from opvangregie.ui.params import download, query_month, reference_date
+from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
 
 
@@ -224,7 +224,9 @@ def household_detail(request: HttpRequest, code: str, reference: str) -> HttpRes
     return render(request, "households/household.html", context, status=status)
 
 
-def _import(request: HttpRequest, code: str, run: Callable[..., int], kind: str) -> HttpResponse:
+def _import(
+    request: HttpRequest, code: str, run: Callable[..., int], kind: str, columns: ImportTemplate
+) -> HttpResponse:
     municipality = _own_municipality(request, code)
     return import_page(
         request,
@@ -233,21 +235,24 @@ def _import(request: HttpRequest, code: str, run: Callable[..., int], kind: str)
         run_import=lambda name, content: run(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
-        success=lambda count: (
-            ngettext("%(count)s row imported.", "%(count)s rows imported.", count) % {"count": number_format(count)}
-        ),
+        success=lambda count: ngettext("%(count)d row imported.", "%(count)d rows imported.", count) % {"count": count},
         done_url=reverse("households:households", args=[code]),
+        columns=columns,
     )
 
 
 @login_required
 def households_import(request: HttpRequest, code: str) -> HttpResponse:
-    return _import(request, code, importers.households_import, "households")
+    columns = ImportTemplate(
+        f"huishoudens-{code}-sjabloon.xlsx", importers.HOUSEHOLD_COLUMNS, importers.HOUSEHOLD_OPTIONAL
+    )
+    return _import(request, code, importers.households_import, "households", columns)
 
 
 @login_required
 def incomes_import(request: HttpRequest, code: str) -> HttpResponse:
-    return _import(request, code, importers.incomes_import, "incomes")
+    columns = ImportTemplate(f"inkomens-{code}-sjabloon.xlsx", importers.INCOME_COLUMNS, importers.INCOME_OPTIONAL)
+    return _import(request, code, importers.incomes_import, "incomes", columns)
 
 
 @login_required

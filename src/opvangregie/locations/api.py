@@ -17,7 +17,7 @@ from opvangregie.locations.schemas import (
     location_out,
     snapshot_out,
 )
-from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.organisations.scope import municipality_for_registration, scope_for
 
 router = Router(tags=["locations"])
 
@@ -38,7 +38,7 @@ def locations(
 @router.post("", response={201: LocationOut})
 def location_create(request: HttpRequest, payload: LocationIn) -> Status[LocationOut]:
     """Register a location (editors of its municipality; COA editors for asylum and AMV)."""
-    municipality = municipality_readable(scope_for(request.user), payload.municipality)
+    municipality = municipality_for_registration(scope_for(request.user), payload.municipality)
     location = services.location_create(
         actor=request.user,
         municipality=municipality,

@@ -22,7 +22,8 @@ def _group_label(value: str) -> str:
 def municipality_xlsx(municipality: Municipality, overview: Overview) -> bytes:
     rows: list[list[object]] = [
         [
-            row.location.name + (f" ({_('out of use')}: {row.out_of_use_reason})" if row.out_of_use_reason else ""),
+            row.location.name
+            + (" (" + _("out of use") + f": {row.out_of_use_reason})" if row.out_of_use_reason else ""),
             row.figures.places,
             row.figures.persons,
             row.figures.households,
@@ -33,7 +34,7 @@ def municipality_xlsx(municipality: Municipality, overview: Overview) -> bytes:
     ]
     rows.append(
         [
-            f"{_('Total')} {municipality.name}",
+            _("Total") + f" {municipality.name}",
             overview.totals.places,
             overview.totals.persons,
             overview.totals.households,
@@ -75,7 +76,7 @@ def area_xlsx(name: str, overview: AreaOverview) -> bytes:
     rows.append(
         [
             "",
-            f"{_('Total')} {name}",
+            _("Total") + f" {name}",
             overview.totals.places,
             overview.totals.persons,
             overview.target,
@@ -103,7 +104,7 @@ def area_xlsx(name: str, overview: AreaOverview) -> bytes:
 def location_counts_xlsx(location: Location, snapshots: Sequence[OccupancySnapshot], on: date) -> bytes:
     """Every count of one location, newest first, with its places on the day of the count."""
     return write_xlsx(
-        title=f"{_('Counts')} {location.name}",
+        title=_("Counts") + f" {location.name}",
         columns=[
             Column(_("Date")),
             Column(_("Persons"), _("persons")),

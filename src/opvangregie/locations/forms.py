@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -115,6 +117,13 @@ class LocationCreateForm(LocationForm):
     status = forms.ChoiceField(label=_("Status"), choices=StatusChoices.choices, initial=StatusChoices.PLANNED)
     status_date = forms.DateField(label=_("Status from"), widget=DateInput(), initial=clock.today)
     places = forms.IntegerField(label=_("Places"), min_value=0, required=False)
+
+    def __init__(self, *args: object, target_groups: Collection[TargetGroup] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if target_groups is not None:  # only the groups this user may register here
+            field = self.fields["target_group"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [(value, label) for value, label in TargetGroupChoices.choices if value in target_groups]
 
 
 class RoomForm(forms.Form):

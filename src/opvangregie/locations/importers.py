@@ -10,7 +10,7 @@ from opvangregie.locations.models import Location
 from opvangregie.locations.services import OccupancyInput, occupancy_record
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.ui.imports import ImportRefused, RowError, all_rows_or_none
-from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
 
 REQUIRED = ("locatie", "datum", "personen")
 OPTIONAL = ("huishoudens", "bruikbare_vrije_plekken", "opmerking")
@@ -40,7 +40,7 @@ def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, 
         name = str(row.values.get("locatie") or "").strip()
         location = locations.get(name.casefold())
         if location is None:
-            raise ValidationError(f"onbekende locatie {name!r} in {municipality.name}.")
+            raise ValidationError(f"onbekende locatie {quoted(name)} in {municipality.name}.")
         on = cell_date(row.values.get("datum"), "datum")
         persons = cell_int(row.values.get("personen"), "personen")
         if on is None or persons is None:

@@ -27,6 +27,7 @@ from opvangregie.locations.models import (
     OccupancySnapshot,
     StatusChange,
 )
+from opvangregie.locations.usable import usable_in_rooms
 from opvangregie.organisations.scope import Scope, require, scope_for
 
 
@@ -93,8 +94,18 @@ class Overview:
         return occupancy.target_gap(self.target, self.totals.places)
 
 
-def _row(location: Location, on: date) -> LocationRow:
-    figures = occupancy.location_figures(location_history(location), on)
+def figures_on(locations: Sequence[Location], on: date) -> dict[int, occupancy.LocationFigures]:
+    """Each location's figures on ``on``, usable free places from its rooms where it has rooms."""
+    from_rooms = usable_in_rooms([location.pk for location in locations], on)
+    return {
+        location.pk: occupancy.location_figures(
+            location_history(location), on, usable_in_rooms=from_rooms.get(location.pk)
+        )
+        for location in locations
+    }
+
+
+def _row(location: Location, on: date, figures: occupancy.LocationFigures) -> LocationRow:
     if figures.status is LocationStatus.OUT_OF_USE:
         change = max(
             (c for c in location.status_changes.all() if c.effective_date <= on), key=lambda c: c.effective_date
@@ -124,10 +135,13 @@ def municipality_overview(
 ) -> Overview:
     """The municipality's locations of one target group with places and persons on ``on``."""
     scope = scope_for(actor)
-    locations = with_history(
-        locations_readable(scope).filter(municipality=municipality, target_group=target_group.value)
+    locations = list(
+        with_history(locations_readable(scope).filter(municipality=municipality, target_group=target_group.value))
     )
-    rows = [row for row in (_row(location, on) for location in locations) if _shown_on(row.figures)]
+    figures = figures_on(locations, on)
+    rows = [
+        row for row in (_row(location, on, figures[location.pk]) for location in locations) if _shown_on(row.figures)
+    ]
     totals = occupancy.aggregate((row.figures for row in rows), on)
     target = targets_on([municipality.pk], target_group, on).get(municipality.pk)
     if not scope.reads_municipality(municipality.pk):
@@ -176,8 +190,10 @@ def _area_overview(
     locations = with_history(locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value))
     per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
     examples: set[int] = set()
-    for location in locations:
-        per_municipality[location.municipality_id].append(occupancy.location_figures(location_history(location), on))
+    listed = list(locations)
+    figures = figures_on(listed, on)
+    for location in listed:
+        per_municipality[location.municipality_id].append(figures[location.pk])
         if location.is_example:
             examples.add(location.municipality_id)
     targets = targets_on(ids, target_group, on)
@@ -199,6 +215,15 @@ def _area_overview(
         totals=occupancy.aggregate(all_figures, on),
         target=sum(known_targets) if known_targets else None,
     )
+
+
+def municipalities_overview(
+    *, actor: Any, municipalities: Sequence[Municipality], on: date, target_group: TargetGroup = TargetGroup.UKRAINIAN
+) -> AreaOverview:
+    """Places, persons and target of any set of readable municipalities (a region, a province, the country)."""
+    scope = scope_for(actor)
+    require(all(scope.reads_municipality(m.pk) for m in municipalities), "U heeft geen toegang tot deze gegevens.")
+    return _area_overview(municipalities, on, target_group, scope)
 
 
 def region_overview(

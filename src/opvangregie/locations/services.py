@@ -221,6 +221,8 @@ def occupancy_record(*, actor: Any, location: Location, data: OccupancyInput) ->
     """Record (or correct) the count of one date; one snapshot per location per day."""
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     occupancy_validate(location, data)
+    # One writer per location at a time: the first count of a date is created once, later ones correct it.
+    Location.objects.select_for_update().filter(pk=location.pk).first()
     snapshot = OccupancySnapshot.objects.filter(location=location, date=data.on).first()
     snapshot = snapshot or OccupancySnapshot(location=location, date=data.on)
     snapshot.persons, snapshot.households = data.persons, data.households

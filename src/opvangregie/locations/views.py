@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,18 +24,22 @@ from opvangregie.core.occupancy import location_figures
 from opvangregie.core.rooms import SharingRule
 from opvangregie.locations import exports, selectors, services
 from opvangregie.locations.forms import EventForm, LocationCreateForm, LocationForm, RoomForm, SnapshotForm, StatusForm
-from opvangregie.locations.importers import snapshots_import
+from opvangregie.locations.importers import OPTIONAL, REQUIRED, snapshots_import
 from opvangregie.locations.models import EventKind
-from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
 from opvangregie.ui.params import download
+from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
 
 
 @login_required
 def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row."""
-    municipality = municipality_readable(scope_for(request.user), code)
+    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row (editors only)."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(services.NO_EDIT)
     return import_page(
         request,
         template="locations/import.html",
@@ -45,10 +48,15 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
         success=lambda count: (
-            ngettext("%(count)s count imported.", "%(count)s counts imported.", count) % {"count": number_format(count)}
+            ngettext("%(count)d count imported.", "%(count)d counts imported.", count) % {"count": count}
         ),
         done_url=reverse("web:municipality", kwargs={"code": code}),
+        columns=ImportTemplate(f"tellingen-{code}-sjabloon.xlsx", REQUIRED, OPTIONAL),
     )
+
+
+# The location page holds four forms; each gets its own element ids (two of them have a "date" field).
+AUTO_IDS = {action: f"{action}_%s" for action in ("snapshot", "status", "event", "room")}
 
 
 def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
@@ -66,10 +74,13 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "rooms": list(location.rooms.all()),
         "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
         "can_edit": can_edit,
-        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)]) if can_edit else None,
-        "status_form": StatusForm() if can_edit else None,
-        "event_form": EventForm() if can_edit else None,
-        "room_form": RoomForm() if can_edit else None,
+        "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
+        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"])
+        if can_edit
+        else None,
+        "status_form": StatusForm(auto_id=AUTO_IDS["status"]) if can_edit else None,
+        "event_form": EventForm(auto_id=AUTO_IDS["event"]) if can_edit else None,
+        "room_form": RoomForm(auto_id=AUTO_IDS["room"]) if can_edit else None,
         "permit_granted": EventKind.PERMIT_GRANTED.value,
     }
 
@@ -94,10 +105,10 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
     if not context["can_edit"]:
         raise PermissionDenied(_("You may not change this location."))
     forms_by_action: dict[str, Any] = {
-        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)]),
-        "status": StatusForm(request.POST),
-        "event": EventForm(request.POST),
-        "room": RoomForm(request.POST),
+        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"]),
+        "status": StatusForm(request.POST, auto_id=AUTO_IDS["status"]),
+        "event": EventForm(request.POST, auto_id=AUTO_IDS["event"]),
+        "room": RoomForm(request.POST, auto_id=AUTO_IDS["room"]),
     }
     if action not in forms_by_action:
         raise NotFound("Onbekende actie.")
@@ -155,12 +166,14 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
 
 @login_required
 def location_new(request: HttpRequest, code: str) -> HttpResponse:
-    """Register a location of the municipality with its first lifecycle stage and capacity."""
+    """Register a location of the municipality with its first lifecycle stage and capacity.
+
+    The municipality's editors register every kind; COA's editors register asylum and AMV locations anywhere.
+    """
     scope = scope_for(request.user)
-    municipality = municipality_readable(scope, code)
-    if not scope.edits_municipality(municipality.pk):
-        raise PermissionDenied(_("You may not register locations in this municipality."))
-    form = LocationCreateForm(request.POST or None)
+    municipality = municipality_for_registration(scope, code)
+    groups = scope.registrable_groups(municipality.pk)
+    form = LocationCreateForm(request.POST or None, target_groups=groups)
     if request.method == "POST" and form.is_valid():
         try:
             location = services.location_create(
@@ -179,9 +192,22 @@ def location_new(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "locations/location_form.html",
-        {"municipality": municipality, "form": form, "location": None},
+        {
+            "municipality": municipality,
+            "form": form,
+            "location": None,
+            "reads_municipality": scope.reads_municipality(municipality.pk),
+        },
         status=422 if form.is_bound else 200,
     )
+
+
+@login_required
+def location_new_choose(request: HttpRequest) -> HttpResponse:
+    """The start of registering a location for users who work in many municipalities (COA): pick one."""
+    code = (request.GET.get("gemeente") or "").strip().upper()
+    municipality = municipality_for_registration(scope_for(request.user), code)
+    return redirect("locations:location-new", code=municipality.code)
 
 
 @login_required
@@ -204,6 +230,11 @@ def location_edit(request: HttpRequest, location_id: int) -> HttpResponse:
     return render(
         request,
         "locations/location_form.html",
-        {"municipality": location.municipality, "form": form, "location": location},
+        {
+            "municipality": location.municipality,
+            "form": form,
+            "location": location,
+            "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
+        },
         status=422 if form.is_bound else 200,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -96,7 +97,8 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     revoked = models.BooleanField(default=False)
 
     class Meta:
@@ -107,7 +109,7 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(cls, *, user: models.Model, name: str) -> tuple[ApiToken, str]:
+    def issue(cls, *, user: models.Model, name: str, expires_at: Any = None) -> tuple[ApiToken, str]:
         raw = secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=hash_token(raw))
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=hash_token(raw), expires_at=expires_at)
         return token, raw

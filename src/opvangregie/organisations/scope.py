@@ -59,6 +59,13 @@ class Scope:
             return True
         return self.coa_editor and target_group in COA_GROUPS
 
+    def registrable_groups(self, municipality_id: int) -> frozenset[TargetGroup]:
+        """The target groups whose locations this scope may register in the municipality: every group for its
+        own editors, asylum and AMV for COA's editors (who run those locations in any municipality)."""
+        if self.edits_municipality(municipality_id):
+            return frozenset(TargetGroup)
+        return COA_GROUPS if self.coa_editor else frozenset()
+
     def reads_households(self, municipality_id: int) -> bool:
         """Households are personal data: only the municipality's own officers (editors) see them.
 
@@ -173,6 +180,19 @@ def municipality_readable(scope: Scope, code: str) -> Municipality:
     municipality = Municipality.objects.select_related("province", "safety_region").filter(code=code).first()
     if municipality is None or not scope.reads_municipality(municipality.pk):
         raise NotFound(f"Gemeente {code} niet gevonden.")
+    return municipality
+
+
+def municipality_for_registration(scope: Scope, code: str) -> Municipality:
+    """A municipality in which this scope may register locations (its own editors; COA's editors anywhere).
+
+    Unknown and unreadable municipalities look alike (404); readers who may not register get 403.
+    """
+    municipality = Municipality.objects.select_related("province", "safety_region").filter(code=code).first()
+    if municipality is None or not (scope.reads_municipality(municipality.pk) or scope.coa_editor):
+        raise NotFound(f"Gemeente {code} niet gevonden.")
+    if not scope.registrable_groups(municipality.pk):
+        raise PermissionDenied("U mag in deze gemeente geen locaties registreren.")
     return municipality
 
 

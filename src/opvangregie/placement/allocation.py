@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,12 +19,14 @@ from django.utils import timezone
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import is_adult
-from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.lifecycle import LocationStatus, status_on
 from opvangregie.core.placement import model as core
+from opvangregie.core.placement.usable import usable_places
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
 from opvangregie.locations.models import Location, Room
+from opvangregie.locations.selectors import location_history, with_history
 
 MAX_WAITING_WEEKS = 52
 VULNERABLE_WEEKS = 13
@@ -85,23 +88,21 @@ def priority(request: ReceptionRequest, now: datetime) -> int:
     return weeks + (VULNERABLE_WEEKS if request.household.vulnerable else 0)
 
 
-def locations_in_use(municipalities: Iterable[Municipality]) -> list[Location]:
-    return list(
-        Location.objects.filter(
-            municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN, status=LocationStatus.IN_USE
-        )
-        .select_related("municipality")
-        .prefetch_related("rooms")
-        .order_by("municipality__name", "name")
-    )
+def locations_in_use(municipalities: Iterable[Municipality], on: date) -> list[Location]:
+    """The municipalities' Ukrainian locations that are in use on ``on`` (by their dated lifecycle)."""
+    candidates = with_history(
+        Location.objects.filter(municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN)
+    ).prefetch_related("rooms")
+    in_use = [
+        location
+        for location in candidates
+        if status_on(location_history(location).transitions, on) is LocationStatus.IN_USE
+    ]
+    return sorted(in_use, key=lambda location: (location.municipality.name, location.name))
 
 
-def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:
-    """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``."""
-    municipalities = list(municipalities)
-    on = timezone.localdate(now)
-    locations = locations_in_use(municipalities)
-    room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
+def _rooms_on(room_objects: dict[str, Room], on: date) -> tuple[list[core.Room], dict[str, Household]]:
+    """The rooms with the households living in them on ``on`` (stays from the household register)."""
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     stays = (
         Stay.objects.filter(current, room__in=[room.pk for room in room_objects.values()])
@@ -126,6 +127,30 @@ def placement_state(municipalities: Iterable[Municipality], *, now: datetime) ->
         )
         for key, room in room_objects.items()
     ]
+    return rooms, households
+
+
+def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
+    """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
+    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
+    room_objects = {str(room.pk): room for room in Room.objects.filter(location_id__in=list(location_ids))}
+    if not room_objects:
+        return {}
+    rooms, _ = _rooms_on(room_objects, on)
+    per_location: dict[int, list[core.Room]] = defaultdict(list)
+    for room in rooms:
+        per_location[int(room.location)].append(room)
+    return {location_id: usable_places(rooms).usable_beds for location_id, rooms in per_location.items()}
+
+
+def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:
+    """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``."""
+    municipalities = list(municipalities)
+    on = timezone.localdate(now)
+    locations = locations_in_use(municipalities, on)
+    room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
+    rooms, households = _rooms_on(room_objects, on)
+    current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
     requests = (
         ReceptionRequest.objects.filter(municipality__in=municipalities, status=RequestStatus.OPEN)

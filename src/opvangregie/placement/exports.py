@@ -14,10 +14,12 @@ SOURCE = "Opvangregie: huishoudenregister van de gemeente; tarieven uit de tarie
 def usable_xlsx(report: UsableReport, area_name: str, on: date) -> bytes:
     """Usable places per location: beds, residents and the households that can still be placed (EUAA)."""
 
-    def cells(name: str, places: int, usable: UsablePlaces) -> list[CellValue]:
+    def cells(name: str, places: int, persons: int, free: int, usable: UsablePlaces) -> list[CellValue]:
         return [
             name,
             places,
+            persons,
+            free,
             usable.beds,
             usable.persons,
             usable.free_beds,
@@ -28,9 +30,16 @@ def usable_xlsx(report: UsableReport, area_name: str, on: date) -> bytes:
         ]
 
     table = [
-        cells(f"{row.location.municipality.name}: {row.location.name}", row.places, row.usable) for row in report.rows
+        cells(
+            f"{row.location.municipality.name}: {row.location.name}",
+            row.places,
+            row.figures.persons,
+            row.figures.free_places,
+            row.usable,
+        )
+        for row in report.rows
     ]
-    table.append(cells(f"Totaal {area_name}", report.places, report.total))
+    table.append(cells(f"Totaal {area_name}", report.places, report.persons, report.usable_free, report.total))
     families = [
         Column(f"Lege kamers voor gezin van {size}{'+' if size == FAMILY_SIZES[-1] else ''}", "kamers")
         for size in FAMILY_SIZES
@@ -38,8 +47,10 @@ def usable_xlsx(report: UsableReport, area_name: str, on: date) -> bytes:
     columns = [
         Column("Locatie"),
         Column("Plekken", "plekken"),
+        Column("Personen", "personen"),
+        Column("Bruikbare vrije plekken", "plekken"),
         Column("Bedden", "bedden"),
-        Column("Bewoners", "personen"),
+        Column("Bewoners in kamers", "personen"),
         Column("Vrije bedden", "bedden"),
         Column("Niet bruikbaar", "bedden"),
         Column("Plaatsbaar: alleenstaande mannen", "personen"),

@@ -6,6 +6,7 @@ own officers, or the region's coordinator for a regional proposal.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
@@ -26,8 +27,10 @@ router = Router(tags=["Placement"])
 class UsableOut(Schema):
     location: str
     places: int
-    beds: int
     persons: int
+    usable_free_places: int
+    beds: int
+    residents_in_rooms: int
     free_beds: int
     unusable_beds: int
     single_men: int
@@ -45,7 +48,10 @@ class GainOut(Schema):
 
 
 class ReportOut(Schema):
+    on: date
     places: int
+    persons: int
+    usable_free_places: int
     waiting_households: int
     waiting_persons: int
     locations: list[UsableOut]
@@ -73,15 +79,20 @@ class RunOut(Schema):
 
 def _report_out(report: UsableReport) -> ReportOut:
     return ReportOut(
+        on=report.on,
         places=report.places,
+        persons=report.persons,
+        usable_free_places=report.usable_free,
         waiting_households=report.waiting_households,
         waiting_persons=report.waiting_persons,
         locations=[
             UsableOut(
                 location=row.location.name,
                 places=row.places,
+                persons=row.figures.persons,
+                usable_free_places=row.figures.free_places,
                 beds=row.usable.beds,
-                persons=row.usable.persons,
+                residents_in_rooms=row.usable.persons,
                 free_beds=row.usable.free_beds,
                 unusable_beds=row.usable.unusable_beds,
                 single_men=row.usable.single_men,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from opvangregie.areas.models import Municipality, Region
@@ -19,7 +19,7 @@ from opvangregie.core.placement.model import Household as CoreHousehold
 from opvangregie.core.placement.optimiser import MoveGain, consolidation_gains
 from opvangregie.core.placement.usable import UsablePlaces, usable_places
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import location_history, with_history
+from opvangregie.locations.selectors import figures_on, with_history
 from opvangregie.organisations.scope import scope_for
 from opvangregie.placement.allocation import PlacementState, placement_state
 
@@ -29,9 +29,16 @@ HYPOTHETICAL_FAMILIES = 5
 
 @dataclass(frozen=True, slots=True)
 class LocationUsable:
+    """A location's places, persons and usable free places as every page shows them (``figures``), with the
+    room details where it has rooms (``usable``)."""
+
     location: Location
-    places: int
+    figures: occupancy.LocationFigures
     usable: UsablePlaces
+
+    @property
+    def places(self) -> int:
+        return self.figures.places
 
     @property
     def has_rooms(self) -> bool:
@@ -42,9 +49,12 @@ class LocationUsable:
 class UsableReport:
     """Rows per location and the total, with what each extra move of residents would gain."""
 
+    on: date
     rows: list[LocationUsable]
     total: UsablePlaces
     places: int
+    persons: int
+    usable_free: int
     waiting_households: int
     waiting_persons: int
     gains: tuple[MoveGain, ...] = ()
@@ -67,16 +77,10 @@ def _report(state: PlacementState, *, with_gains: bool) -> UsableReport:
     by_location: dict[str, list[Any]] = {}
     for room in state.rooms:
         by_location.setdefault(room.location, []).append(room)
-    histories = {
-        location.pk: location
-        for location in with_history(Location.objects.filter(pk__in=[loc.pk for loc in state.locations.values()]))
-    }
+    with_histories = list(with_history(Location.objects.filter(pk__in=[loc.pk for loc in state.locations.values()])))
+    figures = figures_on(with_histories, state.on)
     rows = [
-        LocationUsable(
-            location=location,
-            places=occupancy.location_figures(location_history(histories[location.pk]), state.on).places,
-            usable=usable_places(by_location.get(key, [])),
-        )
+        LocationUsable(location=location, figures=figures[location.pk], usable=usable_places(by_location.get(key, [])))
         for key, location in state.locations.items()
     ]
     total = sum((row.usable for row in rows), UsablePlaces())
@@ -86,9 +90,12 @@ def _report(state: PlacementState, *, with_gains: bool) -> UsableReport:
         demand = [CoreHousehold(f"gezin-{n}", 4, 2) for n in range(HYPOTHETICAL_FAMILIES)]
     gains = consolidation_gains(state.rooms, demand, max_moves=CONSOLIDATION_MOVES) if with_gains else ()
     return UsableReport(
+        on=state.on,
         rows=rows,
         total=total,
-        places=sum(row.places for row in rows),
+        places=sum(row.figures.places for row in rows),
+        persons=sum(row.figures.persons for row in rows),
+        usable_free=sum(row.figures.free_places for row in rows),
         waiting_households=len(state.waiting),
         waiting_persons=sum(h.size for h in state.waiting),
         gains=gains,

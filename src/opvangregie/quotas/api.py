@@ -19,6 +19,7 @@ from opvangregie.core.periods import HalfYear
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.quotas import selectors, services
 from opvangregie.quotas.models import QuotaPeriod, Realisation
+from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["status-holder quotas"])
 
@@ -127,7 +128,7 @@ def published_import(
         actor=request.user,
         quota_period=quota_period,
         file_name=file.name or "upload",
-        content=file.read(),
+        content=upload_content(file),
         source=source,
     )
     return Status(

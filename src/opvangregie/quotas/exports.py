@@ -40,7 +40,7 @@ def ledger_xlsx(book: MunicipalityLedger) -> bytes:
         )
     persons = _("persons")
     return write_xlsx(
-        title=f"{book.municipality.name} – {_('status-holder quota')}",
+        title=_("Status-holder quota – %(name)s") % {"name": book.municipality.name},
         columns=[
             Column(_("Half-year")),
             Column(_("Computed quota"), persons),
@@ -79,7 +79,7 @@ def supervision_xlsx(view: Supervision, rows: Sequence[SupervisionRow]) -> bytes
     ]
     persons = _("persons")
     return write_xlsx(
-        title=f"{view.province.name} – {_('supervision')} {view.period}",
+        title=_("Supervision %(period)s – %(name)s") % {"period": view.period, "name": view.province.name},
         columns=[
             Column(_("CBS code")),
             Column(_("Municipality")),

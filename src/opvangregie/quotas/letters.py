@@ -11,6 +11,7 @@ import io
 from datetime import date
 
 from opvangregie.quotas.selectors import Supervision, SupervisionRow
+from opvangregie.ui.word import add_table, new_document
 
 MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -35,16 +36,13 @@ def _next_step(view: Supervision, row: SupervisionRow) -> str:
 
 def supervision_letter_docx(view: Supervision, row: SupervisionRow, *, written_on: date) -> bytes:
     """A Word letter from the province to the college of ``row.municipality`` about ``view.period``."""
-    from docx import Document
-    from docx.shared import Pt
-
     line = row.line
     if line is None:
         raise ValueError("No ledger line for this municipality in this half-year.")
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Calibri"
-    style.font.size = Pt(11)
+    document = new_document(
+        author=f"Provincie {view.province.name}",
+        title=f"Taakstelling huisvesting vergunninghouders {view.period}: gemeente {row.municipality.name}",
+    )
     document.add_paragraph(f"Provincie {view.province.name}")
     document.add_paragraph(f"Aan het college van burgemeester en wethouders van de gemeente {row.municipality.name}")
     document.add_paragraph(f"Datum: {dutch_date(written_on)}")
@@ -55,20 +53,17 @@ def supervision_letter_docx(view: Supervision, row: SupervisionRow, *, written_o
         f"artikel 28 en 29). Over het halfjaar {view.period} ({dutch_date(view.period.start)} tot en met "
         f"{dutch_date(view.period.end)}) heeft uw gemeente de taakstelling niet gehaald."
     )
-    table = document.add_table(rows=1, cols=2)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = "Onderdeel"
-    table.rows[0].cells[1].text = "Aantal personen"
-    for label, value in (
-        ("Taakstelling", line.quota),
-        ("Achterstand (+) of voorsprong (−) uit het vorige halfjaar", -line.carried_in),
-        ("Opgave inclusief achterstand", line.demand),
-        ("Gehuisvest", line.realised),
-        ("Achterstand aan het eind van het halfjaar", max(0, -line.balance)),
-    ):
-        cells = table.add_row().cells
-        cells[0].text = label
-        cells[1].text = str(value)
+    add_table(
+        document,
+        ["Onderdeel", "Aantal personen"],
+        [
+            ["Taakstelling", line.quota],
+            ["Achterstand (+) of voorsprong (−) uit het vorige halfjaar", -line.carried_in],
+            ["Opgave inclusief achterstand", line.demand],
+            ["Gehuisvest", line.realised],
+            ["Achterstand aan het eind van het halfjaar", max(0, -line.balance)],
+        ],
+    )
     stage = row.stage
     document.add_paragraph(
         f"Uw gemeente loopt {row.periods_behind} halfja{'ar' if row.periods_behind == 1 else 'ren'} op rij achter. "

@@ -247,16 +247,12 @@ class Supervision:
         )
 
 
-def province_supervision(*, actor: Any, province: Province, period: HalfYear, on: date) -> Supervision:
-    """Every municipality of the province in ``period``: quota, demand, realised, balance, status,
-    half-years behind in a row and the phase of the intervention ladder (Gemeentewet art. 124)."""
-    scope = scope_for(actor)
-    if not scope.reads_province(province.pk):
-        raise NotFound("Provincie niet gevonden.")
-    municipalities = list(Municipality.objects.filter(province=province).order_by("name"))
-    view_on = min(on, period.end)
-    ledgers = _ledgers(municipalities, on=view_on, until=period)
-    ladder = province_ladder(province)
+def _supervision_rows(
+    municipalities: Sequence[Municipality], *, period: HalfYear, on: date, ladders: dict[int, tuple[LadderStage, ...]]
+) -> list[SupervisionRow]:
+    """Each municipality's line of ``period`` seen on ``on``, its status, half-years behind and ladder phase
+    (the ladder of its own province, from ``ladders`` by province id)."""
+    ledgers = _ledgers(municipalities, on=on, until=period)
     rows = []
     for municipality in municipalities:
         book = ledgers[municipality.pk]
@@ -269,11 +265,39 @@ def province_supervision(*, actor: Any, province: Province, period: HalfYear, on
                 line=line,
                 status=book.status_of(line) if line else None,
                 periods_behind=behind,
-                stage=ladder_stage(behind, ladder),
+                stage=ladder_stage(behind, ladders.get(municipality.province_id, DEFAULT_LADDER)),
                 projected_shortfall=current.projected_shortfall if current else None,
             )
         )
+    return rows
+
+
+def province_supervision(*, actor: Any, province: Province, period: HalfYear, on: date) -> Supervision:
+    """Every municipality of the province in ``period``: quota, demand, realised, balance, status,
+    half-years behind in a row and the phase of the intervention ladder (Gemeentewet art. 124)."""
+    scope = scope_for(actor)
+    if not scope.reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    municipalities = list(Municipality.objects.filter(province=province).order_by("name"))
+    view_on = min(on, period.end)
+    ladder = province_ladder(province)
+    rows = _supervision_rows(municipalities, period=period, on=view_on, ladders={province.pk: ladder})
     return Supervision(province=province, period=period, on=view_on, rows=rows, ladder=ladder)
+
+
+def supervision_rows(
+    *, actor: Any, municipalities: Sequence[Municipality], period: HalfYear, on: date
+) -> list[SupervisionRow]:
+    """The supervision lines of any set of readable municipalities (a region, the country), each on its own
+    province's ladder (Huisvestingswet 2014 art. 28–30; Gemeentewet art. 124)."""
+    scope = scope_for(actor)
+    require(all(scope.reads_municipality(m.pk) for m in municipalities))
+    provinces = {m.province_id for m in municipalities}
+    own = defaultdict(list)
+    for stage in InterventionStage.objects.filter(province_id__in=provinces):
+        own[stage.province_id].append(LadderStage(stage.number, stage.name, stage.periods_behind))
+    ladders = {province_id: tuple(own[province_id]) or DEFAULT_LADDER for province_id in provinces}
+    return _supervision_rows(municipalities, period=period, on=min(on, period.end), ladders=ladders)
 
 
 @dataclass(frozen=True, slots=True)

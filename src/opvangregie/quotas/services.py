@@ -30,7 +30,7 @@ from opvangregie.quotas.models import (
     Realisation,
 )
 from opvangregie.ui.imports import all_rows_or_none
-from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
 
 NO_NATIONAL = "Alleen landelijke beheerders stellen het landelijke aantal statushouders vast."
 NO_EDIT = "U mag de statushoudergegevens van deze gemeente niet wijzigen."
@@ -316,6 +316,10 @@ def realisation_record(*, actor: Any, municipality: Municipality, data: Realisat
 TRUE_WORDS = {"ja", "j", "yes", "y", "1", "true", "waar", "x", "gepland"}
 
 
+REALISATION_COLUMNS = ("datum", "personen")
+REALISATION_OPTIONAL = ("huishouden", "locatie", "gepland", "opmerking")
+
+
 def realisations_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
     """Import realisations (columns ``datum``, ``personen``; optional ``huishouden``, ``locatie``,
     ``gepland``, ``opmerking``): all rows or none, with a report per row."""
@@ -323,8 +327,8 @@ def realisations_import(*, actor: Any, municipality: Municipality, file_name: st
     rows = read_table(
         file_name=file_name,
         content=content,
-        required=("datum", "personen"),
-        optional=("huishouden", "locatie", "gepland", "opmerking"),
+        required=REALISATION_COLUMNS,
+        optional=REALISATION_OPTIONAL,
         aliases={"date": "datum", "persons": "personen", "household": "huishouden", "location": "locatie"},
     )
     locations = {loc.name.casefold(): loc.pk for loc in Location.objects.filter(municipality=municipality)}
@@ -345,7 +349,7 @@ def realisations_import(*, actor: Any, municipality: Municipality, file_name: st
         if location_name:
             location_id = locations.get(location_name.casefold())
             if location_id is None:
-                raise ValidationError(f"onbekende locatie {location_name!r} in {municipality.name}.")
+                raise ValidationError(f"onbekende locatie {quoted(location_name)} in {municipality.name}.")
         realisation_record(
             actor=actor,
             municipality=municipality,

@@ -12,13 +12,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province
-from opvangregie.core.errors import ApplicationError, NotFound
+from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.core.periods import HalfYear
 from opvangregie.locations.models import Location
@@ -28,6 +27,7 @@ from opvangregie.quotas.forms import RealisationForm
 from opvangregie.quotas.letters import supervision_letter_docx
 from opvangregie.quotas.models import QuotaPeriod
 from opvangregie.ui.params import DOCX, download, query_half_year, reference_date
+from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
 
 SORT_KEYS = {
@@ -112,8 +112,11 @@ def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def realisations_import(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload realisations from Excel/CSV: all rows are recorded, or none with a report per row."""
-    municipality = municipality_readable(scope_for(request.user), code)
+    """Upload realisations from Excel/CSV: all rows are recorded, or none with a report per row (editors only)."""
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(services.NO_EDIT)
     return import_page(
         request,
         template="quotas/import.html",
@@ -122,10 +125,12 @@ def realisations_import(request: HttpRequest, code: str) -> HttpResponse:
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
         success=lambda count: (
-            ngettext("%(count)s realisation imported.", "%(count)s realisations imported.", count)
-            % {"count": number_format(count)}
+            ngettext("%(count)d realisation imported.", "%(count)d realisations imported.", count) % {"count": count}
         ),
         done_url=reverse("quotas:municipality", kwargs={"code": code}),
+        columns=ImportTemplate(
+            f"realisaties-{code}-sjabloon.xlsx", services.REALISATION_COLUMNS, services.REALISATION_OPTIONAL
+        ),
     )
 
 

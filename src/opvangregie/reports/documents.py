@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +13,7 @@ from opvangregie.locations.selectors import Overview
 from opvangregie.quotas.letters import dutch_date
 from opvangregie.reports.selectors import CouncilLetter
 from opvangregie.ui.charts import ChartFormat, QuotaBar, occupancy_chart, quota_chart
+from opvangregie.ui.word import add_table, new_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,11 @@ class LetterChart:
     def data_uri(self) -> str:
         mime = "image/svg+xml" if self.fmt == "svg" else "image/png"
         return f"data:{mime};base64,{base64.b64encode(self.content).decode('ascii')}"
+
+
+def letter_title(letter: CouncilLetter) -> str:
+    """The document title (Word core properties, HTML ``<title>`` and so the PDF's)."""
+    return f"Raadsinformatiebericht gemeente {letter.municipality.name} {letter.quarter}"
 
 
 def letter_charts(letter: CouncilLetter, fmt: ChartFormat) -> dict[str, LetterChart]:
@@ -79,18 +84,6 @@ def _field(run: Any, instruction: str) -> None:
         run._r.append(element)
 
 
-def _table(document: Any, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = header
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = "" if value is None else str(value)
-
-
 def _occupancy_rows(overview: Overview, total_label: str) -> list[list[object]]:
     rows: list[list[object]] = []
     for row in overview.rows:
@@ -124,16 +117,10 @@ def _chart(document: Any, chart: LetterChart | None) -> None:
 
 
 def council_letter_docx(letter: CouncilLetter) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
     charts = letter_charts(letter, "png")
 
     name = letter.municipality.name
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
+    document = new_document(author=f"Gemeente {name}", title=letter_title(letter))
     footer = document.sections[0].footer.paragraphs[0]
     footer.add_run(f"Gemeente {name} · raadsinformatiebericht {letter.quarter} · pagina ")
     _field(footer.add_run(), "PAGE")
@@ -141,11 +128,11 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
     _field(footer.add_run(), "NUMPAGES")
 
     document.add_heading(f"Raadsinformatiebericht gemeente {name}", level=0)
-    _table(document, ["Onderdeel", "Gegevens"], [list(row) for row in letter.header_rows])
+    add_table(document, ["Onderdeel", "Gegevens"], [list(row) for row in letter.header_rows])
 
     document.add_heading("Opvang Oekraïense ontheemden", level=1)
     overview = letter.ukrainian
-    _table(
+    add_table(
         document,
         ["Locatie", "Plekken", "Personen"],
         [
@@ -153,11 +140,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             ["Taakstelling", "–" if overview.target is None else overview.target, ""],
         ],
     )
-    if overview.totals.locations_in_use and overview.totals.free_places == 0:
-        document.add_paragraph(
-            "Hoeveel plekken werkelijk bezet kunnen worden, hangt af van de gezinssamenstelling per kamer. "
-            "Op dit moment zijn er geen plekken beschikbaar."
-        )
+    document.add_paragraph(letter.ukrainian_status)
     if letter.households_paragraph:
         document.add_paragraph(letter.households_paragraph)
     if letter.usable_footnote:
@@ -182,12 +165,14 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
     document.add_heading("Asielzoekers en alleenstaande minderjarige vreemdelingen", level=1)
     for title, group in (("AMV", letter.amv), ("Asiel", letter.asylum)):
         if group.rows:
-            _table(document, [f"Locatie ({title})", "Plekken", "Personen"], _occupancy_rows(group, "Totaal"))
+            add_table(document, [f"Locatie ({title})", "Plekken", "Personen"], _occupancy_rows(group, "Totaal"))
+    if letter.amv.rows or letter.asylum.rows:
+        document.add_paragraph(f"Stand per {dutch_date(letter.on)}.")
     _paragraphs(document, letter.texts["asylum"])
 
     document.add_heading("Huisvesting statushouders", level=1)
     if letter.ledger_rows:
-        _table(
+        add_table(
             document,
             ["Halfjaar", "Taakstelling", "Achterstand", "Opgave", "Gerealiseerd", "Resterend"],
             [
@@ -225,6 +210,7 @@ def council_letter_html(letter: CouncilLetter) -> str:
             "reports/council_letter.html",
             {
                 "letter": letter,
+                "title": letter_title(letter),
                 "letter_groups": [("AMV", letter.amv), ("Asiel", letter.asylum)],
                 "charts": letter_charts(letter, "svg"),
             },
@@ -237,8 +223,9 @@ def council_letter_pdf(letter: CouncilLetter) -> bytes:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """A standalone HTML document (no external resources) as PDF."""
+    """A standalone HTML document (no external resources) as tagged PDF (PDF/UA-1), the one WeasyPrint call
+    of every PDF: structure tags, the language of ``<html lang>`` and the title of ``<title>``."""
     from weasyprint import HTML
 
-    pdf: bytes = HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     return pdf

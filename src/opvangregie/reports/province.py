@@ -19,12 +19,15 @@ from django.utils.translation import gettext as _
 
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core import occupancy
+from opvangregie.core.errors import NotFound
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.core.periods import HalfYear
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors as distribution_selectors
 from opvangregie.distribution.models import DistributionRun
+from opvangregie.households import selectors as household_selectors
 from opvangregie.locations import selectors as location_selectors
+from opvangregie.organisations.scope import scope_for
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.ui.tables import Column, write_xlsx
 
@@ -43,6 +46,7 @@ class ProvinceRow:
     periods_behind: int
     asylum_task: int | None
     asylum_counted: int | None
+    waiting: int | None = None
 
     @property
     def ukrainian_gap(self) -> int | None:
@@ -92,21 +96,26 @@ class ProvinceProgrammes:
         return sum(1 for row in self.rows if row.quota_status is PaceStatus.BEHIND)
 
 
-def province_programmes(*, actor: Any, province: Province, on: date) -> ProvinceProgrammes:
-    """The overview of ``province`` on ``on`` (readers of the province: its own staff and national users)."""
-    ukrainian = location_selectors.province_overview(
-        actor=actor, province=province, on=on, target_group=TargetGroup.UKRAINIAN
+def programme_rows(
+    *, actor: Any, municipalities: Sequence[Municipality], on: date
+) -> tuple[HalfYear, DistributionRun | None, list[ProvinceRow]]:
+    """Every municipality's status per reception duty on ``on``: the Ukrainian target and places, the running
+    half-year's quota line, the adopted distribution's task and counted places, and the open requests now."""
+    ukrainian = location_selectors.municipalities_overview(
+        actor=actor, municipalities=municipalities, on=on, target_group=TargetGroup.UKRAINIAN
     )
     period = HalfYear.containing(on)
     supervision = {
         row.municipality.pk: row
-        for row in quota_selectors.province_supervision(actor=actor, province=province, period=period, on=on).rows
+        for row in quota_selectors.supervision_rows(actor=actor, municipalities=municipalities, period=period, on=on)
     }
+    ids = [m.pk for m in municipalities]
     run = DistributionRun.objects.filter(is_adopted=True).order_by("-cycle").first()  # the latest adopted cycle
     tasks = {}
     if run is not None:
-        table = distribution_selectors.run_table(actor=actor, run=run, on=on, province=province)
+        table = distribution_selectors.run_table(actor=actor, run=run, on=on, municipality_ids=ids)
         tasks = {row.municipality.pk: row for row in table.rows}
+    waiting = household_selectors.open_request_counts(ids)
     rows = []
     for area_row in ukrainian.rows:
         municipality = area_row.municipality
@@ -125,8 +134,18 @@ def province_programmes(*, actor: Any, province: Province, on: date) -> Province
                 periods_behind=quota.periods_behind if quota else 0,
                 asylum_task=task.task if task else None,
                 asylum_counted=task.existing.counted if task else None,
+                waiting=waiting.get(municipality.pk, 0),
             )
         )
+    return period, run, rows
+
+
+def province_programmes(*, actor: Any, province: Province, on: date) -> ProvinceProgrammes:
+    """The overview of ``province`` on ``on`` (readers of the province: its own staff and national users)."""
+    if not scope_for(actor).reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    municipalities = list(province.municipalities.select_related("province").order_by("name"))
+    period, run, rows = programme_rows(actor=actor, municipalities=municipalities, on=on)
     return ProvinceProgrammes(province=province, on=on, period=period, run=run, rows=rows)
 
 
@@ -216,7 +235,8 @@ def province_xlsx(programmes: ProvinceProgrammes, rows: Sequence[ProvinceRow]) -
     body: list[list[object]] = [
         [row.municipality.name, *(getattr(row, column.key) for column in columns[1:])] for row in rows
     ]
-    body.append([f"{_('Total')} {programmes.province.name}", *(programmes.total(column.key) for column in columns[1:])])
+    total = _("Total") + f" {programmes.province.name}"
+    body.append([total, *(programmes.total(column.key) for column in columns[1:])])
     return write_xlsx(
         title=_("Provincial overview %(name)s") % {"name": programmes.province.name},
         columns=[Column(f"{c.group}: {c.title}" if c.group else c.title, c.unit) for c in columns],

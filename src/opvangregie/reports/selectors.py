@@ -8,9 +8,10 @@ the previous quarter as a starting point). Sections follow Heemstede's letter of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
+from opvangregie import clock
 from opvangregie.areas.models import Municipality
 from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear, Quarter
@@ -76,16 +77,32 @@ class CouncilLetter:
         ]
 
     @property
+    def ukrainian_status(self) -> str:
+        """The date of the Ukrainian table and its usable free places, in one sentence (one meaning of "vol")."""
+        day = dutch_date(self.on)
+        totals = self.ukrainian.totals
+        if not totals.locations_in_use:
+            return f"Stand per {day}."
+        if totals.is_full:
+            return (
+                f"Stand per {day}. Er zijn op die datum geen bruikbare vrije plekken: hoeveel plekken werkelijk "
+                "bezet kunnen worden, hangt af van de gezinssamenstelling per kamer."
+            )
+        places = "bruikbare vrije plek" if totals.free_places == 1 else "bruikbare vrije plekken"
+        return f"Stand per {day}. Er zijn op die datum {totals.free_places} {places}."
+
+    @property
     def usable_footnote(self) -> str:
         """Why free places are not usable places: the footnote to the Ukrainian table (room rules, EUAA)."""
         total = self.usable.total if self.usable else None
         if total is None or not total.rooms:
             return ""
         return (
-            f"Van de {total.beds} bedden in de kamers zijn er {total.free_beds} vrij; {total.unusable_beds} daarvan "
-            "staan in kamers waar al een huishouden woont dat de kamer niet met onbekenden deelt (één gezin per "
-            f"kamer). Plaatsbaar: {total.single_men} alleenstaande mannen, {total.single_women} alleenstaande "
-            f"vrouwen en {total.empty_rooms} lege kamers voor gezinnen."
+            f"Op {dutch_date(self.on)}: van de {total.beds} bedden in de kamers zijn er {total.free_beds} vrij; "
+            f"{total.unusable_beds} daarvan staan in kamers waar al een huishouden woont dat de kamer niet met "
+            f"onbekenden deelt (één gezin per kamer). Bruikbare vrije plekken: {total.usable_beds}. Plaatsbaar: "
+            f"{total.single_men} alleenstaande mannen, {total.single_women} alleenstaande vrouwen en "
+            f"{total.empty_rooms} lege kamers voor gezinnen."
         )
 
     @property
@@ -188,7 +205,5 @@ def council_letter(
             since=year_before(on),
             until=on,
         ),
-        usable=usable_report(
-            actor=actor, municipalities=[municipality], now=datetime.combine(on, time(12), tzinfo=UTC)
-        ),
+        usable=usable_report(actor=actor, municipalities=[municipality], now=clock.midday(on)),
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
 from opvangregie.core.errors import ApplicationError, ValidationError
-from opvangregie.ui.tables import TableRow
+from opvangregie.ui.tables import TableRow, too_large_message
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,15 +18,34 @@ class RowError:
     message: str
 
 
+REPORTED_ERRORS = 200  # rows named in a refusal; the message gives the total
+
+
 class ImportRefused(ValidationError):
-    """The file was refused as a whole; ``row_errors`` says what is wrong per line."""
+    """The file was refused as a whole; ``row_errors`` says what is wrong per line (the first 200)."""
 
     def __init__(self, row_errors: list[RowError]) -> None:
+        total = len(row_errors)
+        shown = row_errors[:REPORTED_ERRORS]
+        errors = "1 fout" if total == 1 else f"{total} fouten"
+        more = f" De eerste {REPORTED_ERRORS} staan hieronder." if total > REPORTED_ERRORS else ""
         super().__init__(
-            f"Het bestand is niet ingelezen: {len(row_errors)} fout(en) gevonden. Er is niets opgeslagen.",
-            details={"errors": [{"regel": e.line, "melding": e.message} for e in row_errors]},
+            f"Het bestand is niet ingelezen: {errors} gevonden. Er is niets opgeslagen.{more}",
+            details={"errors": [{"regel": e.line, "melding": e.message} for e in shown], "total": total},
         )
-        self.row_errors = row_errors
+        self.row_errors = shown
+
+
+def upload_content(upload: Any) -> bytes:
+    """The bytes of an uploaded file, refused before reading when it is larger than ``IMPORT_MAX_BYTES``."""
+    from django.conf import settings
+
+    if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
+        raise ValidationError(too_large_message(settings.IMPORT_MAX_BYTES))
+    content: bytes = upload.read(settings.IMPORT_MAX_BYTES + 1)
+    if len(content) > settings.IMPORT_MAX_BYTES:
+        raise ValidationError(too_large_message(settings.IMPORT_MAX_BYTES))
+    return content
 
 
 class _Rollback(Exception):

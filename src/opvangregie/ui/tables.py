@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,20 @@ from typing import Any
 from opvangregie.core.errors import ValidationError
 
 CellValue = str | int | float | date | datetime | None
+QUOTED = 100  # characters of a refused value repeated in an error message
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell; longer text is not a spreadsheet cell
+
+
+def quoted(value: object) -> str:
+    """A value for an error message: quoted, and cut to ``QUOTED`` characters so a huge cell stays small."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= QUOTED else text[:QUOTED] + "…"
+
+
+def _limits() -> tuple[int, int]:
+    from django.conf import settings
+
+    return settings.IMPORT_MAX_BYTES, settings.IMPORT_MAX_ROWS
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,33 +42,58 @@ def _normalise_header(value: Any) -> str:
     return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def _rows_from_xlsx(content: bytes) -> list[list[CellValue]]:
+def _rows_from_xlsx(content: bytes, max_bytes: int) -> list[list[CellValue]]:
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    refused = ValidationError("Het bestand is geen geldig Excel-bestand (.xlsx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise refused from exc
+    if unpacked > 20 * max_bytes:  # a small archive that unpacks into gigabytes (a zip bomb)
+        raise ValidationError("Het Excel-bestand is uitgepakt te groot om in te lezen.")
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ValidationError("Het bestand is geen geldig Excel-bestand (.xlsx).") from exc
-    sheet = workbook.worksheets[0]
-    rows: list[list[CellValue]] = [
-        [cell if isinstance(cell, (str, int, float, date, datetime)) or cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
-    workbook.close()
+        sheet = workbook.worksheets[0]
+        rows: list[list[CellValue]] = [
+            [cell if isinstance(cell, (str, int, float, date, datetime)) or cell is None else str(cell) for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        workbook.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean the same to the user
+        raise refused from exc
     return rows
 
 
+def _decoded(content: bytes) -> str:
+    """CSV text in UTF-8 (with or without BOM) or, as Dutch Excel saves it, Windows-1252."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("Het CSV-bestand is niet in UTF-8 of Windows-1252 opgeslagen.")
+
+
 def _rows_from_csv(content: bytes) -> list[list[CellValue]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError("Het CSV-bestand is niet in UTF-8 opgeslagen.") from exc
+    text = _decoded(content)
     if "\x00" in text:
         raise ValidationError("Het bestand is geen tekstbestand (CSV).")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    csv.field_size_limit(MAX_CELL_CHARACTERS + 1)
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ValidationError(
+            f"Het CSV-bestand kan niet worden gelezen: een veld is langer dan {MAX_CELL_CHARACTERS} tekens "
+            "of een aanhalingsteken staat verkeerd."
+        ) from exc
+
+
+def too_large_message(max_bytes: int) -> str:
+    return f"Het bestand is groter dan {max_bytes // (1024 * 1024)} MB; splits het in kleinere bestanden."
 
 
 def read_table(
@@ -70,9 +110,12 @@ def read_table(
     """
     if not content:
         raise ValidationError("Het bestand is leeg.")
+    max_bytes, max_rows = _limits()
+    if len(content) > max_bytes:
+        raise ValidationError(too_large_message(max_bytes))
     lower = file_name.lower()
     if lower.endswith(".xlsx"):
-        rows = _rows_from_xlsx(content)
+        rows = _rows_from_xlsx(content, max_bytes)
     elif lower.endswith(".csv"):
         rows = _rows_from_csv(content)
     else:
@@ -80,16 +123,32 @@ def read_table(
     rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
     if not rows:
         raise ValidationError("Het bestand is leeg.")
+    if len(rows) - 1 > max_rows:
+        raise ValidationError(
+            f"Het bestand heeft {len(rows) - 1} regels; er kunnen er ten hoogste {max_rows} tegelijk."
+        )
+    too_long = next(
+        (
+            line
+            for line, row in enumerate(rows, start=1)
+            for cell in row
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARACTERS
+        ),
+        None,
+    )
+    if too_long is not None:
+        raise ValidationError(f"Regel {too_long} heeft een veld van meer dan {MAX_CELL_CHARACTERS} tekens.")
     mapping = aliases or {}
     header = [mapping.get(_normalise_header(cell), _normalise_header(cell)) for cell in rows[0]]
     missing = [column for column in required if column not in header]
     if missing:
         raise ValidationError(
-            f"Verplichte kolommen ontbreken: {', '.join(missing)}. Gevonden: {', '.join(h for h in header if h)}."
+            f"Verplichte kolommen ontbreken: {', '.join(missing)}. "
+            f"Gevonden: {quoted(', '.join(h for h in header if h))}."
         )
     unknown = [h for h in header if h and h not in (*required, *optional)]
     if unknown:
-        raise ValidationError(f"Onbekende kolommen: {', '.join(unknown)}.")
+        raise ValidationError(f"Onbekende kolommen: {quoted(', '.join(unknown))}.")
     data = [
         TableRow(line=index, values={name: row[i] if i < len(row) else None for i, name in enumerate(header) if name})
         for index, row in enumerate(rows[1:], start=2)
@@ -104,7 +163,7 @@ def cell_int(value: CellValue, column: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, (bool, date, datetime)):
-        raise ValidationError(f"{column}: {value!r} is geen geheel getal.")
+        raise ValidationError(f"{column}: {quoted(value)} is geen geheel getal.")
     if isinstance(value, float):
         if not value.is_integer():
             raise ValidationError(f"{column}: {value} is geen geheel getal.")
@@ -114,7 +173,7 @@ def cell_int(value: CellValue, column: str) -> int | None:
     try:
         return int(str(value).strip())
     except ValueError as exc:
-        raise ValidationError(f"{column}: {value!r} is geen geheel getal.") from exc
+        raise ValidationError(f"{column}: {quoted(value)} is geen geheel getal.") from exc
 
 
 def cell_date(value: CellValue, column: str) -> date | None:
@@ -131,7 +190,75 @@ def cell_date(value: CellValue, column: str) -> date | None:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValidationError(f"{column}: {text!r} is geen datum (gebruik bijvoorbeeld 2025-11-01 of 1-11-2025).")
+    raise ValidationError(f"{column}: {quoted(text)} is geen datum (gebruik bijvoorbeeld 2025-11-01 of 1-11-2025).")
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV/formula injection: cells starting with these
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def safe_text(value: str) -> str:
+    """A user's text as Excel will keep it as text: characters Excel cannot hold removed, and a leading
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return neutralised with an apostrophe (OWASP, CSV injection)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + cleaned if cleaned.startswith(FORMULA_TRIGGERS) else cleaned
+
+
+def safe_sheet_title(title: str) -> str:
+    """A sheet title Excel accepts: no ``[ ] : * ? / \\``, no control characters, at most 31 characters."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cleaned = _SHEET_TITLE_FORBIDDEN.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", title)).strip(" '")
+    return cleaned[:31].strip() or "Blad1"
+
+
+def _append(sheet: Any, values: Sequence[CellValue]) -> None:
+    """Append a row; every text is written as a text cell (never a formula), numbers and dates as they are."""
+    sheet.append([safe_text(value) if isinstance(value, str) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportTemplate:
+    """The columns an import reads, so that its page can hand out an empty spreadsheet to fill in."""
+
+    file_name: str
+    required: Sequence[str]
+    optional: Sequence[str] = ()
+
+    def xlsx(self) -> bytes:
+        """Sheet 1: the column headings only (the importer reads this sheet); sheet 2: which are required."""
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        workbook = Workbook()
+        data = workbook.active
+        assert data is not None
+        data.title = "Gegevens"
+        names = [*self.required, *self.optional]
+        data.append(names)
+        for index, name in enumerate(names, start=1):
+            data.cell(row=1, column=index).font = Font(bold=True)
+            data.column_dimensions[get_column_letter(index)].width = max(14, len(name) + 4)
+        data.freeze_panes = "A2"
+        notes = workbook.create_sheet("Toelichting")
+        notes.append(["Kolom", "Verplicht"])
+        for cell in notes[1]:
+            cell.font = Font(bold=True)
+        for name in self.required:
+            notes.append([name, "ja"])
+        for name in self.optional:
+            notes.append([name, "nee"])
+        notes.append([])
+        notes.append(["Vul één rij per regel in op het blad 'Gegevens'. Alle rijen worden opgeslagen, of geen."])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,21 +284,21 @@ def write_xlsx(
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = title[:31]
-    sheet.append([title])
+    sheet.title = safe_sheet_title(title)
+    _append(sheet, [title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(["Peildatum", reference_date])
+    _append(sheet, ["Peildatum", reference_date])
     sheet["B2"].number_format = "DD-MM-YYYY"
-    sheet.append(["Bron", source])
+    _append(sheet, ["Bron", source])
     for note in notes:
-        sheet.append([note])
+        _append(sheet, [note])
     sheet.append([])
     header_row = sheet.max_row + 1
-    sheet.append([f"{c.title} ({c.unit})" if c.unit else c.title for c in columns])
+    _append(sheet, [f"{c.title} ({c.unit})" if c.unit else c.title for c in columns])
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        _append(sheet, list(row))
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(column.title) + len(column.unit) + 4)

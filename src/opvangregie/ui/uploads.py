@@ -11,7 +11,9 @@ from django.shortcuts import redirect, render
 
 from opvangregie.core.errors import ApplicationError
 from opvangregie.ui.forms import ImportForm
-from opvangregie.ui.imports import ImportRefused
+from opvangregie.ui.imports import ImportRefused, upload_content
+from opvangregie.ui.params import download
+from opvangregie.ui.tables import ImportTemplate
 
 
 def import_page(
@@ -22,18 +24,22 @@ def import_page(
     run_import: Callable[[str, bytes], int],
     success: Callable[[int], str],
     done_url: str,
+    columns: ImportTemplate | None = None,
 ) -> HttpResponse:
-    """Show the upload form; on POST call ``run_import(file_name, content)``.
+    """Show the upload form; on POST call ``run_import(file_name, content)``; ``?sjabloon=xlsx`` hands out an
+    empty spreadsheet with the import's ``columns``.
 
     A refused file answers 422 with its message and the report per row; nothing was written then.
     """
+    if columns is not None and request.GET.get("sjabloon") == "xlsx":
+        return download(columns.xlsx(), columns.file_name)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[dict[str, object]] = []
     message = ""
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            count = run_import(upload.name, upload.read())
+            count = run_import(upload.name, upload_content(upload))
         except ImportRefused as exc:
             message, errors = exc.message, exc.details["errors"]  # type: ignore[assignment]
         except ApplicationError as exc:
@@ -44,6 +50,6 @@ def import_page(
     return render(
         request,
         template,
-        {**context, "form": form, "errors": errors, "message": message},
+        {**context, "form": form, "errors": errors, "message": message, "has_template": columns is not None},
         status=422 if message else 200,
     )

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
@@ -23,7 +24,7 @@ from opvangregie.locations import exports, selectors, services
 from opvangregie.locations.forms import (
     SnapshotForm,
 )
-from opvangregie.locations.models import Location, StatusChoices, TargetGroupChoices
+from opvangregie.locations.models import StatusChoices, TargetGroupChoices
 from opvangregie.organisations.scope import (
     municipality_readable,
     province_readable,
@@ -32,6 +33,7 @@ from opvangregie.organisations.scope import (
 )
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
+from opvangregie.reports.key_figures import area_key_figures, national_key_figures
 from opvangregie.ui.params import download, reference_date, target_group
 
 
@@ -41,30 +43,43 @@ class HtmxHttpRequest(HttpRequest):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Start page: straight to the dashboard when the user belongs to one municipality."""
+    """Start page per role: a municipality's, region's or province's own page when the user has just that one;
+    the national key figures with a table of provinces for national readers; COA's locations and what it may do."""
     scope = scope_for(request.user)
     municipalities = list(readable_municipalities(scope)[:400])
     regions = list(selectors.regions_readable(scope))
     provinces = list(selectors.provinces_readable(scope))
-    if len(municipalities) == 1 and not regions and not provinces and not scope.coa_reader:
-        return redirect("web:municipality", code=municipalities[0].code)
-    coa_locations: list[Location] = []
+    national = scope.is_superuser or scope.reads_all
+    if not national and not scope.coa_reader:
+        if len(municipalities) == 1 and not regions and not provinces:
+            return redirect("web:municipality", code=municipalities[0].code)
+        if len(regions) == 1 and not provinces and not _own_municipalities(request):
+            return redirect("web:region", slug=regions[0].slug)
+        if len(provinces) == 1 and not regions and not _own_municipalities(request):
+            return redirect("web:province", code=provinces[0].code)
+    context: dict[str, Any] = {"municipalities": municipalities, "regions": regions, "provinces": provinces}
+    if national:
+        on = reference_date(request)
+        country, per_province = national_key_figures(actor=request.user, on=on)
+        context |= {"figures": country, "province_figures": per_province, "on": on, "national": True}
     if scope.coa_reader:
-        coa_locations = list(
-            selectors.locations_readable(scope)
-            .filter(target_group__in=[TargetGroup.ASYLUM.value, TargetGroup.AMV.value])
-            .select_related("municipality")
-        )
-    return render(
-        request,
-        "web/home.html",
-        {
-            "municipalities": municipalities,
-            "regions": regions,
-            "provinces": provinces,
-            "coa_locations": coa_locations,
-        },
-    )
+        context |= {
+            "coa_locations": list(
+                selectors.locations_readable(scope)
+                .filter(target_group__in=[TargetGroup.ASYLUM.value, TargetGroup.AMV.value])
+                .select_related("municipality")
+                .order_by("municipality__name", "name")
+            ),
+            "coa_editor": scope.coa_editor,
+            "all_municipalities": list(Municipality.objects.order_by("name").values_list("code", "name")),
+        }
+    return render(request, "web/home.html", context)
+
+
+def _own_municipalities(request: HttpRequest) -> bool:
+    """Whether the user is a member of a municipality's organisation (then the overview lists it too)."""
+    user_id = request.user.pk
+    return user_id is not None and Municipality.objects.filter(organisation__memberships__user_id=user_id).exists()
 
 
 def _household_counts(municipality: Municipality, on: date) -> household_selectors.MonthCounts | None:
@@ -102,7 +117,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "household_counts": _household_counts(municipality, on),
         "waiting": household_selectors.waiting_list(actor=request.user, municipality=municipality, now=clock.now()),
         "household_officer": scope.reads_households(municipality.pk),
-        "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.now()),
+        "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.midday(on)),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
     }
 
@@ -141,8 +156,14 @@ def municipality_snapshot(request: HtmxHttpRequest, code: str) -> HttpResponse:
             form.add_error(None, exc.message)
             status = 422 if not request.htmx else 200
         else:
-            messages.success(request, _("Count recorded for %(name)s.") % {"name": location.name})
-            context = _dashboard_context(request, code)
+            saved = _("Saved: count of %(persons)s persons for %(name)s on %(day)s.") % {
+                "persons": form.cleaned_data["persons"],
+                "name": location.name,
+                "day": date_format(form.cleaned_data["date"], "j F Y"),
+            }
+            if not request.htmx:
+                messages.success(request, saved)
+            context = _dashboard_context(request, code) | {"saved": saved}
             form = None  # type: ignore[assignment]
     if form is not None:
         context["snapshot_form"] = form
@@ -158,12 +179,22 @@ def municipality_export(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _area_page(
-    request: HttpRequest, overview: selectors.AreaOverview, *, area_name: str, area_code: str, kind: str
+    request: HttpRequest,
+    overview: selectors.AreaOverview,
+    *,
+    area_name: str,
+    area_code: str,
+    kind: str,
+    municipalities: list[Municipality],
 ) -> HttpResponse:
+    figures = area_key_figures(
+        actor=request.user, name=area_name, code=area_code, municipalities=municipalities, on=overview.on
+    )
     return render(
         request,
         "web/area.html",
         {
+            "figures": figures,
             "overview": overview,
             "area_name": area_name,
             "area_code": area_code,
@@ -190,7 +221,10 @@ def region_overview(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.GET.get("export") == "xlsx":
         return download(exports.area_xlsx(region.name, overview), f"opvang-{slug}-{overview.on:%Y-%m-%d}.xlsx")
-    return _area_page(request, overview, area_name=region.name, area_code=region.slug, kind="region")
+    members = [row.municipality for row in overview.rows]
+    return _area_page(
+        request, overview, area_name=region.name, area_code=region.slug, kind="region", municipalities=members
+    )
 
 
 @login_required
@@ -201,4 +235,7 @@ def province_overview(request: HttpRequest, code: str) -> HttpResponse:
     )
     if request.GET.get("export") == "xlsx":
         return download(exports.area_xlsx(province.name, overview), f"opvang-{code}-{overview.on:%Y-%m-%d}.xlsx")
-    return _area_page(request, overview, area_name=province.name, area_code=province.code, kind="province")
+    members = [row.municipality for row in overview.rows]
+    return _area_page(
+        request, overview, area_name=province.name, area_code=province.code, kind="province", municipalities=members
+    )

@@ -34,6 +34,12 @@ class UsablePlaces:
     def free_beds(self) -> int:
         return self.beds - self.persons
 
+    @property
+    def usable_beds(self) -> int:
+        """ "Bruikbare vrije plekken": free beds a new household or single adult may take (in empty rooms, or in
+        occupied rooms whose sharing rule admits single adults)."""
+        return self.free_beds - self.unusable_beds
+
     def __add__(self, other: UsablePlaces) -> UsablePlaces:
         return UsablePlaces(
             beds=self.beds + other.beds,

@@ -1,0 +1,106 @@
+"""Hardening: no-store and Permissions-Policy headers, session idle and absolute timeouts, expiring API tokens,
+and a lockout that follows the client behind a trusted proxy instead of locking everyone out."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.test import Client
+from django.utils import timezone
+
+from opvangregie.organisations.models import ApiToken
+from opvangregie.organisations.services import api_token_issue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/gemeente/GM0397/", "/gemeente/GM0397/export.xlsx", "/gemeente/GM0397/huishoudens/"])
+def test_pages_and_files_of_signed_in_users_are_not_stored(login, url: str) -> None:
+    response = login("heemstede").get(url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_login_page_has_a_permissions_policy_too() -> None:
+    response = Client().get("/inloggen/")
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def _client_with_session(login, **times: int) -> Client:
+    client = login("heemstede")
+    session = client.session
+    for key, value in times.items():
+        session[key] = value
+    session.save()
+    return client
+
+
+def test_an_idle_session_ends(login, settings) -> None:
+    now = int(time.time())
+    active = _client_with_session(login, signed_in_at=now - 600, last_request_at=now - 60)
+    assert active.get("/gemeente/GM0397/").status_code == 200
+    idle = _client_with_session(login, signed_in_at=now - 3600, last_request_at=now - settings.SESSION_IDLE_SECONDS - 5)
+    response = idle.get("/gemeente/GM0397/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
+    assert idle.get("/gemeente/GM0397/").status_code == 302  # signed out for good, not only this request
+
+
+def test_a_session_ends_after_its_absolute_lifetime_however_active(login, settings) -> None:
+    now = int(time.time())
+    client = _client_with_session(login, signed_in_at=now - settings.SESSION_MAX_SECONDS - 5, last_request_at=now)
+    assert client.get("/gemeente/GM0397/").status_code == 302
+
+
+def test_api_tokens_expire_and_record_their_last_use(users, settings) -> None:
+    token, raw = api_token_issue(user=users["heemstede"], name="test")
+    expected = timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
+    assert abs((token.expires_at - expected).total_seconds()) < 60
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    assert client.get("/api/municipalities").status_code == 200
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert client.get("/api/municipalities").status_code == 401
+
+
+def _fail(address: str) -> int:
+    client = Client(HTTP_X_FORWARDED_FOR=f"192.0.2.99, {address}")  # the left entry is forged by the client
+    return client.post("/inloggen/", {"username": "heemstede", "password": "wrong"}).status_code
+
+
+def test_behind_a_trusted_proxy_a_lockout_hits_the_attacker_not_the_officer(settings) -> None:
+    settings.TRUSTED_PROXIES = 1
+    AccessAttempt.objects.all().delete()
+    attacker, officer = "203.0.113.7", "198.51.100.20"  # documentation addresses (RFC 5737)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _fail(attacker)
+    assert _fail(attacker) in (403, 429)  # locked out
+    client = Client(HTTP_X_FORWARDED_FOR=officer)
+    response = client.post("/inloggen/", {"username": "heemstede", "password": "heemstede-demo-2025"})
+    assert response.status_code == 302  # the officer behind the same proxy still signs in
+    assert AccessAttempt.objects.filter(ip_address=attacker).exists()
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.7", "127.0.0.1"),  # no trusted proxy: the header is the client's own word
+        (1, "203.0.113.7", "203.0.113.7"),
+        (1, "192.0.2.99, 203.0.113.7", "203.0.113.7"),  # a forged left entry is ignored
+        (2, "203.0.113.7, 198.51.100.1", "203.0.113.7"),
+        (2, "198.51.100.1", "127.0.0.1"),  # shorter than the proxies: fall back
+        (1, "not-an-address", "127.0.0.1"),
+    ],
+)
+def test_the_client_address_behind_trusted_proxies(settings, proxies: int, forwarded: str, expected: str) -> None:
+    from django.test import RequestFactory
+
+    from opvangregie.web.client_address import client_address
+
+    settings.TRUSTED_PROXIES = proxies
+    assert client_address(RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded)) == expected
