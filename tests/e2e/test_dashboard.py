@@ -4,6 +4,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.browser import PHONE
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -41,9 +43,8 @@ def test_heemstede_editor_records_a_count(demo_site: Any, page: Any, tmp_path: A
     assert page.inner_text("#total-persons") == "119"
 
 
-def test_phone_layout_shows_the_table(demo_site: Any, browser: Any) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
-    page = context.new_page()
+def test_phone_layout_shows_the_table(demo_site: Any, new_page: Any) -> None:
+    page = new_page(viewport=PHONE)
     page.goto(f"{demo_site.url}/inloggen/")
     page.fill("#id_username", "raadslid")
     page.fill("#id_password", "raadslid-demo-2025")
@@ -53,4 +54,3 @@ def test_phone_layout_shows_the_table(demo_site: Any, browser: Any) -> None:
     assert page.locator("#snapshot-form").count() == 0
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 420, f"page scrolls sideways on a phone: {width}px"
-    context.close()

@@ -55,8 +55,8 @@ def test_comparison_page(login) -> None:
 def test_regional_plan_page_and_who_may_not_see_it(login) -> None:
     plan = RegionalPlan.objects.get(cycle=2024)
     html = login("kennemerland").get(f"/spreiding/plan/{plan.pk}/").content.decode()
-    assert re.search(r'id="plan-target">2100<', html)
-    assert re.search(r'id="plan-total">2100<', html)
+    assert re.search(r'id="plan-target">2.100<', html)
+    assert re.search(r'id="plan-total">2.100<', html)
     assert 'id="proposals-warning"' in html
     assert "Haarlem neemt 40 asielplekken over" in html
     assert login("heemstede").get(f"/spreiding/plan/{plan.pk}/").status_code == 200  # member municipality reads

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.django_db
 ON = date(2025, 11, 1)
 
 
+def dutch(number: int | None) -> str:
+    """A figure as the pages write it in Dutch: 3.649."""
+    return f"{number:,}".replace(",", ".")
+
+
 def _tile(html: str, tile: str) -> str:
     return html.split(f'id="{tile}"')[1].split("</article>", maxsplit=1)[0]
 
@@ -34,11 +39,12 @@ def test_the_province_start_page_agrees_with_the_provincial_overview(login, user
     html = login("noordholland").get("/provincie/PV27/", {"datum": ON.isoformat()}).content.decode()
     programmes = province_programmes(actor=users["noordholland"], province=Province.objects.get(code="PV27"), on=ON)
     ukrainian = _tile(html, "key-ukrainian")
-    assert f"{programmes.total('ukrainian_places')} plekken" in ukrainian
-    assert f"taakstelling van {programmes.total('ukrainian_target')}" in ukrainian
+    assert f"{dutch(programmes.total('ukrainian_places'))} plekken" in ukrainian
+    assert f"taakstelling van {dutch(programmes.total('ukrainian_target'))}" in ukrainian
     assert "1 november 2025" in ukrainian
     quota = _tile(html, "key-quota")
-    assert f"{programmes.total('quota_realised')} van {programmes.total('quota_demand')} gehuisvest" in quota
+    realised, demand = dutch(programmes.total("quota_realised")), dutch(programmes.total("quota_demand"))
+    assert f"{realised} van {demand} gehuisvest" in quota
     assert f"{programmes.behind} van 44 gemeenten lopen achter" in quota
 
 
@@ -64,7 +70,7 @@ def test_the_national_start_page_shows_national_totals_and_a_table_of_provinces(
     noord_holland = next(p for p in provinces if p.code == "PV27")
     overview = province_programmes(actor=users["rijk"], province=Province.objects.get(code="PV27"), on=ON)
     assert noord_holland.quota_balance == overview.total("quota_balance")
-    assert f"{country.ukrainian_places} plekken" in _tile(html, "key-ukrainian")
+    assert f"{dutch(country.ukrainian_places)} plekken" in _tile(html, "key-ukrainian")
 
 
 @pytest.mark.parametrize("username", ["heemstede", "raadslid", "kennemerland", "noordholland", "coa"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.contrib.messages import constants as messages
 from django.utils.translation import gettext_lazy as _
 
 from opvangregie.conf.env import env_iso_date, env_list, env_str
@@ -126,13 +127,25 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Figures as Dutch readers write them (1.079; 96.000). Numbers in URLs, form values, data attributes and
+# identifiers are written with |unlocalize (templates) or outside templates, so they stay plain.
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))
+# NL Design System from npm: the Utrecht component library and the example ("voorbeeld") theme's tokens,
+# on which web/opvangregie-tokens.css sets our own values. Only CSS is collected (conf/staticfiles.py).
 STATICFILES_DIRS = [
     ("nlds/components", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
-    ("nlds/tokens", NODE_MODULES / "@utrecht" / "design-tokens" / "dist"),
+    ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
 ]
+STATICFILES_FINDERS = [
+    "opvangregie.conf.staticfiles.CssOnlyFileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+
+# The NL Design System alert for a success message is "ok".
+MESSAGE_TAGS = {messages.SUCCESS: "ok"}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -65,7 +65,11 @@ def _places(municipality: Municipality) -> list[tuple[str, str]]:
         choices += [
             (
                 f"room:{room.pk}",
-                _("%(location)s – room %(room)s (%(beds)d beds)")
+                ngettext(
+                    "%(location)s – room %(room)s (%(beds)d bed)",
+                    "%(location)s – room %(room)s (%(beds)d beds)",
+                    room.beds,
+                )
                 % {"location": location.name, "room": room.name, "beds": room.beds},
             )
             for room in location.rooms.all()

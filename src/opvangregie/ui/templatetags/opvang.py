@@ -6,6 +6,7 @@ from datetime import date
 from fractions import Fraction
 
 from django import template
+from django.utils.formats import number_format
 
 from opvangregie.core.deadlines import objection_period_end
 
@@ -28,10 +29,18 @@ def objection_end(value: date) -> date:
 
 @register.filter
 def signed(value: int | None) -> str:
-    """``+5`` / ``-3`` / ``0``; an en dash when unknown."""
+    """``+5`` / ``-3`` / ``0`` (``+1.079`` in Dutch); an en dash when unknown."""
     if value is None:
         return "–"
-    return f"{value:+d}" if value else "0"
+    if not value:
+        return "0"
+    return ("+" if value > 0 else "-") + number_format(abs(value))
+
+
+@register.filter
+def whole(value: float | None) -> int:
+    """A measured quantity rounded to a whole number, e.g. to count with (hours left on the clock)."""
+    return round(value or 0)
 
 
 @register.filter
