@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
 
-.PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e check bench lock messages clean
+.PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench lock messages clean
 
 $(BIN)/opvangregie: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,19 +31,23 @@ demo: setup system-packages ## run the app with the demo data set on SQLite at h
 	$(BIN)/opvangregie db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/opvangregie runserver $(HOST)
 
-test: setup system-packages ## all tests: SQLite, PostgreSQL and the browser
-	$(MAKE) --no-print-directory test-e2e test-postgres test-sqlite
+test: setup system-packages ## all tests: the production path, the browser, PostgreSQL and SQLite
+	$(MAKE) --no-print-directory test-production test-e2e test-postgres test-sqlite
 
 test-sqlite: setup
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -m "not e2e"
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e"
 
 test-postgres: setup
 	scripts/start-postgres.sh
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=postgres://postgres@127.0.0.1:5432/opvangregie \
-		$(BIN)/pytest -q -m "not e2e" --ignore=tests/core
+		$(BIN)/pytest -q -n 2 -m "not e2e" --ignore=tests/core
+
+test-production: setup ## collectstatic, migrate on PostgreSQL, gunicorn + task worker, a letter made and downloaded
+	scripts/start-postgres.sh
+	$(BIN)/python scripts/production_smoke.py
 
 test-e2e: setup
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m e2e
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 -m e2e
 
 check: setup ## ruff, formatting, mypy and the rule that core/ never imports Django
 	$(BIN)/ruff check src tests

@@ -168,7 +168,7 @@ def main() -> int:
         run(env, "check", "--deploy", "--fail-level", "WARNING")
         run(env, "collectstatic", "--noinput", "--verbosity", "0")
         run(env, "migrate", "--verbosity", "0")
-        run(env, "load_demo")
+        run(env, "load_demo", "--force")  # a throw-away database: the demo officer signs in
         gunicorn = (str(BIN / "gunicorn"), "opvangregie.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2")
         with background(env, *gunicorn), background(env, str(BIN / "opvangregie"), "db_worker", "--verbosity", "0"):
             wait_for(port)

@@ -3,6 +3,7 @@ and a lockout that follows the client behind a trusted proxy instead of locking 
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 
@@ -104,3 +105,15 @@ def test_the_client_address_behind_trusted_proxies(settings, proxies: int, forwa
 
     settings.TRUSTED_PROXIES = proxies
     assert client_address(RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded)) == expected
+
+
+def test_pages_carry_a_content_security_policy_without_inline_script(login) -> None:
+    response = login("heemstede").get("/gemeente/GM0397/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "frame-ancestors 'none'" in policy
+    html = response.content.decode()
+    assert " onchange=" not in html
+    assert " onclick=" not in html
+    assert all('src="' in tag for tag in re.findall(r"<script[^>]*>", html))  # every script is a file of ours
