@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.browser import PHONE
 
@@ -31,7 +32,7 @@ def test_heemstede_editor_records_a_count(demo_site: Any, page: Any, tmp_path: A
     page.fill("#id_persons", "52")
     page.fill("#id_households", "22")
     page.click("#snapshot-form button[type=submit]")
-    page.wait_for_function("document.querySelector('#total-persons').innerText === '119'")
+    expect(page.locator("#total-persons")).to_have_text("119")
     assert page.inner_text("#total-places") == "169"
     assert "Opgeslagen" in page.inner_text("#saved-notice")  # the officer sees that the count was saved
 
