@@ -24,7 +24,7 @@ from opvangregie.ui.imports import upload_content
 router = Router(tags=["Spreidingswet distribution"])
 
 
-class RunOut(Schema):
+class DistributionRunOut(Schema):
     id: int
     cycle: int
     label: str
@@ -52,8 +52,8 @@ class RunIn(Schema):
     adopt: bool = False
 
 
-def _run_out(run: DistributionRun) -> RunOut:
-    return RunOut(
+def _run_out(run: DistributionRun) -> DistributionRunOut:
+    return DistributionRunOut(
         id=run.pk,
         cycle=run.cycle,
         label=run.label,
@@ -69,13 +69,13 @@ def _run_out(run: DistributionRun) -> RunOut:
     )
 
 
-@router.get("/runs", response=list[RunOut])
-def runs(request: HttpRequest) -> list[RunOut]:
+@router.get("/runs", response=list[DistributionRunOut])
+def runs(request: HttpRequest) -> list[DistributionRunOut]:
     return [_run_out(run) for run in selectors.runs_list(actor=request.user)]
 
 
-@router.post("/runs", response={201: RunOut})
-def run_create(request: HttpRequest, payload: RunIn) -> Status[RunOut]:
+@router.post("/runs", response={201: DistributionRunOut})
+def run_create(request: HttpRequest, payload: RunIn) -> Status[DistributionRunOut]:
     """Compute and store a run (national editors); without SES scores the key falls back to population."""
     run = services.run_create(
         actor=request.user,
@@ -161,7 +161,7 @@ class ProvinceSumOut(Schema):
 
 
 class RunTableOut(Schema):
-    run: RunOut
+    run: DistributionRunOut
     on: date
     municipalities: list[TaskOut]
     provinces: list[ProvinceSumOut]
@@ -214,7 +214,7 @@ def run_table(request: HttpRequest, run_id: int, province: str | None = None, on
     )
 
 
-class DifferenceOut(Schema):
+class RunDifferenceOut(Schema):
     code: str
     name: str
     first: int
@@ -225,8 +225,8 @@ class DifferenceOut(Schema):
 class ComparisonOut(Schema):
     first: int
     second: int
-    municipalities: list[DifferenceOut]
-    provinces: list[DifferenceOut]
+    municipalities: list[RunDifferenceOut]
+    provinces: list[RunDifferenceOut]
 
 
 @router.get("/compare", response=ComparisonOut)
@@ -238,9 +238,9 @@ def compare(request: HttpRequest, a: int, b: int) -> ComparisonOut:
         second=selectors.run_get(actor=request.user, run_id=b),
     )
 
-    def rows(items: list[selectors.ComparisonRow]) -> list[DifferenceOut]:
+    def rows(items: list[selectors.ComparisonRow]) -> list[RunDifferenceOut]:
         return [
-            DifferenceOut(code=r.code, name=r.name, first=r.first, second=r.second, difference=r.difference)
+            RunDifferenceOut(code=r.code, name=r.name, first=r.first, second=r.second, difference=r.difference)
             for r in items
         ]
 

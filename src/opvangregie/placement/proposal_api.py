@@ -67,7 +67,7 @@ class ConfirmIn(Schema):
     accepted: list[str] | None = None
 
 
-class RunOut(Schema):
+class ProposalRunOut(Schema):
     id: int
     status: str
     progress: int
@@ -109,8 +109,8 @@ def _report_out(report: UsableReport) -> ReportOut:
     )
 
 
-def _run_out(run: PlacementRun) -> RunOut:
-    return RunOut(
+def _run_out(run: PlacementRun) -> ProposalRunOut:
+    return ProposalRunOut(
         id=run.pk,
         status=run.status,
         progress=run.progress,
@@ -129,8 +129,8 @@ def usable_places(request: HttpRequest, code: str, gains: bool = False) -> Repor
     return _report_out(report)
 
 
-@router.post("/{code}/proposals", response={201: RunOut})
-def proposal_start(request: HttpRequest, code: str, data: ProposalIn) -> Status[RunOut]:
+@router.post("/{code}/proposals", response={201: ProposalRunOut})
+def proposal_start(request: HttpRequest, code: str, data: ProposalIn) -> Status[ProposalRunOut]:
     """Start a proposal for the municipality (computed by a task; poll it with GET)."""
     municipality = municipality_readable(scope_for(request.user), code)
     run = proposals.proposal_start(actor=request.user, municipality=municipality, max_moves=data.max_moves)
@@ -138,8 +138,8 @@ def proposal_start(request: HttpRequest, code: str, data: ProposalIn) -> Status[
     return Status(201, _run_out(run))
 
 
-@router.post("/regions/{slug}/proposals", response={201: RunOut})
-def region_proposal_start(request: HttpRequest, slug: str, data: ProposalIn) -> Status[RunOut]:
+@router.post("/regions/{slug}/proposals", response={201: ProposalRunOut})
+def region_proposal_start(request: HttpRequest, slug: str, data: ProposalIn) -> Status[ProposalRunOut]:
     """Start a proposal across the region's municipalities (the region's coordinator)."""
     region = Region.objects.filter(slug=slug).first()
     if region is None or not scope_for(request.user).reads_region(region.pk):
@@ -149,12 +149,12 @@ def region_proposal_start(request: HttpRequest, slug: str, data: ProposalIn) -> 
     return Status(201, _run_out(run))
 
 
-@router.get("/proposals/{run_id}", response=RunOut)
-def proposal_get(request: HttpRequest, run_id: int) -> RunOut:
+@router.get("/proposals/{run_id}", response=ProposalRunOut)
+def proposal_get(request: HttpRequest, run_id: int) -> ProposalRunOut:
     return _run_out(proposals.run_get(actor=request.user, run_id=run_id))
 
 
-@router.post("/proposals/{run_id}/confirm", response=RunOut)
-def proposal_confirm(request: HttpRequest, run_id: int, data: ConfirmIn) -> RunOut:
+@router.post("/proposals/{run_id}/confirm", response=ProposalRunOut)
+def proposal_confirm(request: HttpRequest, run_id: int, data: ConfirmIn) -> ProposalRunOut:
     """Confirm the proposal, or the ``a:<household>`` placements and ``m:<household>`` moves in ``accepted``."""
     return _run_out(proposals.proposal_confirm(actor=request.user, run_id=run_id, accepted=data.accepted))

@@ -106,7 +106,7 @@ def period_revise(request: HttpRequest, period: str, payload: RevisionIn) -> Sta
     return Status(201, _period_out(quota_period))
 
 
-class DifferenceOut(Schema):
+class QuotaDifferenceOut(Schema):
     code: str
     name: str
     computed: int | None
@@ -114,10 +114,10 @@ class DifferenceOut(Schema):
     difference: int | None
 
 
-@router.post("/periods/{period}/published", response={201: list[DifferenceOut]})
+@router.post("/periods/{period}/published", response={201: list[QuotaDifferenceOut]})
 def published_import(
     request: HttpRequest, period: str, file: File[UploadedFile], source: str = ""
-) -> Status[list[DifferenceOut]]:
+) -> Status[list[QuotaDifferenceOut]]:
     """Import published quotas (CSV/XLSX, columns gemeentecode, taakstelling); all rows or none.
 
     Answers with every imported row beside the computed quota; a refused file answers 422 with a
@@ -134,7 +134,9 @@ def published_import(
     return Status(
         201,
         [
-            DifferenceOut(code=d.code, name=d.name, computed=d.computed, published=d.published, difference=d.difference)
+            QuotaDifferenceOut(
+                code=d.code, name=d.name, computed=d.computed, published=d.published, difference=d.difference
+            )
             for d in differences
         ],
     )
