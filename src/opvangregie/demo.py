@@ -179,6 +179,14 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
         "Evaluatie van uitbreiding van 16 naar 20 plekken uitgesteld tot juli 2026.",
     )
     _count(admin, dreef, PEILDATUM, 13, free=None, note=LETTER)
+    services.event_add(
+        actor=admin,
+        location=dreef,
+        kind=EventKind.EVALUATION,
+        on=date(2026, 7, 1),
+        title="Evaluatie uitbreiding van 16 naar 20 plekken",
+        description="Uitgesteld tot juli 2026 (raadsinformatiebericht 11 november 2025).",
+    )
 
     princehof = services.location_create(
         actor=admin,
@@ -209,6 +217,23 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
         (EventKind.LETTER, date(2025, 11, 11), "Raadsinformatiebericht opvang", LETTER),
     ]:
         services.event_add(actor=admin, location=princehof, kind=kind, on=on, title=title, description=description)
+    services.expected_transition_set(
+        actor=admin,
+        location=princehof,
+        status=LocationStatus.PERMIT,
+        expected_date=date(2025, 12, 15),
+        note="besluit op de omgevingsvergunning",
+    )
+    services.expected_transition_set(
+        actor=admin, location=princehof, status=LocationStatus.IN_USE, expected_date=date(2027, 6, 1)
+    )
+    services.location_capacity_set(
+        actor=admin,
+        location=princehof,
+        places=48,
+        effective_date=date(2027, 6, 1),
+        reason="voorbeeld: het raadsinformatiebericht noemt geen aantal plekken",
+    )
 
 
 def _kennemerland_examples(admin: Any, rng: random.Random) -> None:

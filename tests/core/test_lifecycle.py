@@ -4,7 +4,7 @@ import pytest
 
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.lifecycle import LocationStatus as S
-from opvangregie.core.lifecycle import Transition, check_transition, status_on
+from opvangregie.core.lifecycle import Transition, check_transition, is_overdue, reached, status_on
 
 HISTORY = [Transition(S.DECIDED, date(2022, 1, 1)), Transition(S.IN_USE, date(2022, 5, 1))]
 
@@ -57,3 +57,18 @@ def test_a_refused_transition_names_the_stages_in_dutch() -> None:
     with pytest.raises(ValidationError) as refused:
         check_transition(history, Transition(S.PLANNED, date(2025, 2, 1), ""))
     assert refused.value.message == "Van 'in gebruik' naar 'gepland' is geen toegestane overgang."
+
+
+def test_a_stage_counts_as_reached_when_a_later_stage_was_reached() -> None:
+    history = [
+        Transition(S.PLANNED, date(2025, 1, 1)),
+        Transition(S.DECIDED, date(2025, 3, 1)),
+        Transition(S.IN_USE, date(2025, 9, 1)),  # no permit stage: skipped
+    ]
+    assert reached(history, S.PERMIT, date(2025, 9, 1))
+    assert not reached(history, S.PERMIT, date(2025, 8, 31))
+    assert not reached(history, S.OUT_OF_USE, date(2030, 1, 1))
+    assert is_overdue(history, S.PERMIT, date(2025, 6, 1), date(2025, 8, 31))
+    assert not is_overdue(history, S.PERMIT, date(2025, 6, 1), date(2025, 9, 2))
+    assert not is_overdue(history, S.OUT_OF_USE, date(2026, 1, 1), date(2026, 1, 1))  # due today
+    assert is_overdue(history, S.OUT_OF_USE, date(2026, 1, 1), date(2026, 1, 2))

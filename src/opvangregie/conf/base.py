@@ -188,4 +188,6 @@ LOGGING = {
 }
 
 # Households' personal data is anonymised this many days after they left (AVG art. 5(1)(e)).
+# A count older than this many days is marked as old on dashboards and overviews (issue 16: the age of figures).
+COUNT_MAX_AGE_DAYS = int(env_str("OPVANGREGIE_COUNT_MAX_AGE_DAYS", "45"))
 HOUSEHOLD_RETENTION_DAYS = int(env_str("OPVANGREGIE_HOUSEHOLD_RETENTION_DAYS", "365"))

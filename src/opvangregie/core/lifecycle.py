@@ -96,3 +96,21 @@ def status_on(history: Sequence[Transition], on: date) -> LocationStatus | None:
     if not effective:
         return None
     return max(effective, key=lambda t: t.effective).status
+
+
+_ORDER = list(LocationStatus)
+
+
+def reached(history: Sequence[Transition], status: LocationStatus, on: date) -> bool:
+    """Whether the location had reached ``status`` (or a later stage) by ``on``.
+
+    A stage that was skipped (e.g. from "decided" straight to "in use") counts as reached once a later
+    stage is, so its expected date is no longer pending.
+    """
+    rank = _ORDER.index(status)
+    return any(_ORDER.index(t.status) >= rank for t in history if t.effective <= on)
+
+
+def is_overdue(history: Sequence[Transition], status: LocationStatus, expected: date, on: date) -> bool:
+    """An expected date that has passed on ``on`` without the location reaching ``status``."""
+    return expected < on and not reached(history, status, on)

@@ -62,11 +62,20 @@ class LocationFigures:
     free_places: int
     snapshot_date: date | None = None
     free_from_rooms: bool = False  # usable free places from the room rules, not from the count
+    capacity_known: bool = True  # False: in use without any capacity recorded on or before ``on``
 
     @property
     def is_full(self) -> bool:
-        """ "Vol": the location is in use and no usable free place remains."""
-        return self.status is LocationStatus.IN_USE and self.free_places == 0
+        """ "Vol": the location is in use with a known capacity and no usable free place remains.
+
+        A location in use without a recorded capacity is flagged (:attr:`lacks_capacity`), never "vol".
+        """
+        return self.status is LocationStatus.IN_USE and self.capacity_known and self.free_places == 0
+
+    @property
+    def lacks_capacity(self) -> bool:
+        """In use, but no capacity is recorded for this date: its places are unknown, not 0."""
+        return self.status is LocationStatus.IN_USE and not self.capacity_known
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,7 @@ class Totals:
     free_places: int = 0
     locations_in_use: int = 0
     keys: tuple[Hashable, ...] = field(default=())
+    locations_without_capacity: int = 0
 
     @property
     def occupancy_rate(self) -> Fraction | None:
@@ -88,8 +98,8 @@ class Totals:
 
     @property
     def is_full(self) -> bool:
-        """ "Vol": locations are in use, but none has a usable place left."""
-        return self.locations_in_use > 0 and self.free_places == 0
+        """ "Vol": locations are in use, each with a known capacity, and none has a usable place left."""
+        return self.locations_in_use > 0 and self.locations_without_capacity == 0 and self.free_places == 0
 
 
 def _latest_on_or_before(items: Iterable[_Dated], on: date, when: str) -> _Dated | None:
@@ -123,13 +133,22 @@ def location_figures(history: LocationHistory, on: date, *, usable_in_rooms: int
         free, from_rooms = max(places - persons, 0), False
     households = (snapshot.households or 0) if snapshot else 0
     return LocationFigures(
-        history.key, on, status, places, persons, households, free, snapshot.on if snapshot else None, from_rooms
+        history.key,
+        on,
+        status,
+        places,
+        persons,
+        households,
+        free,
+        snapshot.on if snapshot else None,
+        from_rooms,
+        capacity_known=capacity is not None,
     )
 
 
 def aggregate(figures: Iterable[LocationFigures], on: date) -> Totals:
     """Add up location figures of one date; totals always equal the sum of their locations."""
-    places = persons = households = free = in_use = 0
+    places = persons = households = free = in_use = without_capacity = 0
     keys: list[Hashable] = []
     for item in figures:
         if item.on != on:
@@ -139,8 +158,14 @@ def aggregate(figures: Iterable[LocationFigures], on: date) -> Totals:
         households += item.households
         free += item.free_places
         in_use += item.status is LocationStatus.IN_USE
+        without_capacity += item.lacks_capacity
         keys.append(item.key)
-    return Totals(on, places, persons, households, free, in_use, tuple(keys))
+    return Totals(on, places, persons, households, free, in_use, tuple(keys), without_capacity)
+
+
+def count_is_old(counted_on: date | None, on: date, *, max_age_days: int) -> bool:
+    """A count older than ``max_age_days`` on ``on`` is shown as old: its persons may no longer be there."""
+    return counted_on is not None and (on - counted_on).days > max_age_days
 
 
 def target_gap(target: int | None, places: int) -> int | None:

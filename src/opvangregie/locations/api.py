@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import HttpRequest
 from ninja import Router
 from ninja.responses import Status
 
+from opvangregie import clock
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors, services
 from opvangregie.locations.schemas import (
+    CapacityIn,
+    CapacityOut,
+    ExpectedIn,
+    ExpectedOut,
     LocationIn,
     LocationOut,
     SnapshotIn,
     SnapshotOut,
     StatusIn,
+    capacity_out,
     location_out,
     snapshot_out,
 )
@@ -98,3 +108,81 @@ def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn)
         ),
     )
     return Status(201, snapshot_out(snapshot))
+
+
+@router.get("/{location_id}/capacity", response=list[CapacityOut])
+def capacity_changes(request: HttpRequest, location_id: int) -> list[CapacityOut]:
+    """The location's dated capacity changes, expected (future) ones included."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    today = clock.today()
+    return [capacity_out(change, today) for change in location.capacity_changes.all()]
+
+
+@router.put("/{location_id}/capacity/{effective_date}", response=CapacityOut)
+def capacity_set(request: HttpRequest, location_id: int, effective_date: date, payload: CapacityIn) -> CapacityOut:
+    """Record or correct the places in force from ``effective_date`` (a future date is an expected change)."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    change = services.location_capacity_set(
+        actor=request.user,
+        location=location,
+        places=payload.places,
+        effective_date=effective_date,
+        reason=payload.reason,
+        decision_reference=payload.decision_reference,
+    )
+    return capacity_out(change, clock.today())
+
+
+@router.delete("/{location_id}/capacity/{effective_date}", response={204: None})
+def capacity_remove(request: HttpRequest, location_id: int, effective_date: date) -> Status[None]:
+    """Remove the capacity change of ``effective_date``."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    services.location_capacity_remove(actor=request.user, location=location, effective_date=effective_date)
+    return Status(204, None)
+
+
+@router.get("/{location_id}/expected", response=list[ExpectedOut])
+def expected_dates(request: HttpRequest, location_id: int) -> list[ExpectedOut]:
+    """The expected dates of the location's lifecycle stages, each flagged when overdue."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    rows = selectors.expected_transitions(location, selectors.location_history(location), clock.today())
+    return [
+        ExpectedOut(
+            location_id=location.pk,
+            status=LocationStatus(row.expected.status),
+            expected_date=row.expected.expected_date,
+            note=row.expected.note,
+            overdue=row.overdue,
+        )
+        for row in rows
+    ]
+
+
+def _stage(raw: str) -> LocationStatus:
+    try:
+        return LocationStatus(raw)
+    except ValueError:
+        stages = ", ".join(s.value for s in LocationStatus if s is not LocationStatus.PLANNED)
+        raise ValidationError(f"Onbekende fase {raw[:30]!r}; kies uit {stages}.") from None
+
+
+@router.put("/{location_id}/expected/{status}", response=list[ExpectedOut])
+def expected_set(request: HttpRequest, location_id: int, status: str, payload: ExpectedIn) -> list[ExpectedOut]:
+    """Plan or correct the date on which the location is expected to reach ``status``."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    services.expected_transition_set(
+        actor=request.user,
+        location=location,
+        status=_stage(status),
+        expected_date=payload.expected_date,
+        note=payload.note,
+    )
+    return expected_dates(request, location_id)
+
+
+@router.delete("/{location_id}/expected/{status}", response={204: None})
+def expected_remove(request: HttpRequest, location_id: int, status: str) -> Status[None]:
+    """Drop the expected date of ``status``."""
+    location = selectors.location_get(actor=request.user, location_id=location_id)
+    services.expected_transition_set(actor=request.user, location=location, status=_stage(status), expected_date=None)
+    return Status(204, None)

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from opvangregie import clock
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import EventKind, Location, SharingRuleChoices, StatusChoices, TargetGroupChoices
+from opvangregie.locations.models import (
+    CapacityChange,
+    EventKind,
+    ExpectedTransition,
+    Location,
+    SharingRuleChoices,
+    StatusChoices,
+    TargetGroupChoices,
+)
 from opvangregie.locations.services import LocationInput
 from opvangregie.ui.forms import DateInput, nlds_style
 
@@ -39,6 +47,45 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        nlds_style(self)
+
+
+class CapacityForm(forms.ModelForm[CapacityChange]):
+    """A dated capacity change (limits from the model); a date that already has one corrects it."""
+
+    class Meta:
+        model = CapacityChange
+        fields = ["effective_date", "places", "reason", "decision_reference"]
+        widgets = {"effective_date": DateInput()}
+        labels = {"effective_date": _("From"), "places": _("Places"), "decision_reference": _("Decision reference")}
+        help_texts = {"effective_date": _("A date in the future is an expected change.")}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["effective_date"].initial = clock.today
+        nlds_style(self)
+
+
+class CapacityRemoveForm(forms.Form):
+    effective_date = forms.DateField(widget=forms.HiddenInput())
+
+
+class ExpectedForm(forms.ModelForm[ExpectedTransition]):
+    """The expected date of a lifecycle stage; an empty date removes it."""
+
+    class Meta:
+        model = ExpectedTransition
+        fields = ["status", "expected_date", "note"]
+        widgets = {"expected_date": DateInput()}
+        labels = {"status": _("Stage"), "expected_date": _("Expected on")}
+        help_texts = {"expected_date": _("Leave empty to remove the expected date of this stage.")}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        status = self.fields["status"]
+        assert isinstance(status, forms.ChoiceField)
+        status.choices = [(v, label) for v, label in StatusChoices.choices if v != StatusChoices.PLANNED]
+        self.fields["expected_date"].required = False
         nlds_style(self)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -49,7 +51,6 @@ class Location(models.Model):
         _("follow-up target group"), max_length=20, choices=TargetGroupChoices.choices, blank=True
     )
     follow_up_after_years = models.PositiveSmallIntegerField(_("follow-up after (years in use)"), null=True, blank=True)
-    expected_in_use = models.DateField(_("expected in use from"), null=True, blank=True)
     planned_until = models.DateField(_("planned in use until"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     is_example = models.BooleanField(_("example data"), default=False)
@@ -63,6 +64,18 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.municipality.name})"
+
+    @property
+    def expected_in_use(self) -> date | None:
+        """The expected date of coming into use (reads prefetched ``expected_transitions``)."""
+        return self.expected_date(LocationStatus.IN_USE)
+
+    def expected_date(self, status: LocationStatus) -> date | None:
+        """The expected date of reaching ``status``, if one is planned."""
+        for expected in self.expected_transitions.all():
+            if expected.status == status.value:
+                return expected.expected_date
+        return None
 
 
 class StatusChange(models.Model):
@@ -83,16 +96,42 @@ class StatusChange(models.Model):
         return f"{self.location_id}: {self.status} from {self.effective_date}"
 
 
+class ExpectedTransition(models.Model):
+    """The date on which a location is expected to reach a lifecycle stage: a plan, never a fact.
+
+    The actual transition is a :class:`StatusChange`; an expected date that has passed without it is overdue.
+    """
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="expected_transitions")
+    status = models.CharField(_("status"), max_length=20, choices=StatusChoices.choices)
+    expected_date = models.DateField(_("expected date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["expected_date", "pk"]
+        verbose_name = _("expected transition")
+        verbose_name_plural = _("expected transitions")
+        constraints = [models.UniqueConstraint(fields=["location", "status"], name="unique_expected_transition")]
+
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.status} expected on {self.expected_date}"
+
+
 class CapacityChange(models.Model):
-    """From ``effective_date`` the location has ``places`` nominal places."""
+    """From ``effective_date`` the location has ``places`` nominal places (a future date is an expected change)."""
 
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="capacity_changes")
     effective_date = models.DateField(_("effective date"))
     places = models.PositiveIntegerField(_("places"), validators=[MaxValueValidator(10_000)])
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    decision_reference = models.CharField(_("decision reference"), max_length=100, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["effective_date"]
+        verbose_name = _("capacity change")
+        verbose_name_plural = _("capacity changes")
         constraints = [
             models.UniqueConstraint(fields=["location", "effective_date"], name="unique_capacity_change_date")
         ]
@@ -158,6 +197,7 @@ class EventKind(models.TextChoices):
     PERMIT_APPLIED = "permit_applied", _("permit applied")
     PERMIT_GRANTED = "permit_granted", _("permit granted")
     INFORMATION_EVENING = "information_evening", _("information evening")
+    EVALUATION = "evaluation", _("evaluation")
     OTHER = "other", _("other")
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core import occupancy
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
-from opvangregie.locations.models import Location, OccupancySnapshot
+from opvangregie.locations.models import CapacityChange, Location, OccupancySnapshot
 from opvangregie.locations.selectors import AreaOverview, Overview
 
 
@@ -21,6 +21,9 @@ class FiguresOut(Schema):
     households: int
     free_places: int
     full: bool
+    locations_without_capacity: int = Field(
+        description="Locations in use without a recorded capacity: their places are unknown, so never 'full'."
+    )
 
 
 def figures_out(figures: occupancy.LocationFigures | occupancy.Totals) -> FiguresOut:
@@ -30,6 +33,11 @@ def figures_out(figures: occupancy.LocationFigures | occupancy.Totals) -> Figure
         households=figures.households,
         free_places=figures.free_places,
         full=figures.is_full,
+        locations_without_capacity=(
+            int(figures.lacks_capacity)
+            if isinstance(figures, occupancy.LocationFigures)
+            else figures.locations_without_capacity
+        ),
     )
 
 
@@ -188,3 +196,42 @@ def area_overview_out(overview: AreaOverview, name: str) -> AreaOverviewOut:
         target=overview.target,
         target_gap=overview.target_gap,
     )
+
+
+class CapacityIn(Schema):
+    places: int = Field(ge=0, le=10_000)
+    reason: str = ""
+    decision_reference: str = ""
+
+
+class CapacityOut(Schema):
+    location_id: int
+    effective_date: date
+    places: int
+    reason: str
+    decision_reference: str
+    expected: bool = Field(description="Dated after today: an expected change, not yet a fact.")
+
+
+def capacity_out(change: CapacityChange, today: date) -> CapacityOut:
+    return CapacityOut(
+        location_id=change.location_id,
+        effective_date=change.effective_date,
+        places=change.places,
+        reason=change.reason,
+        decision_reference=change.decision_reference,
+        expected=change.effective_date > today,
+    )
+
+
+class ExpectedIn(Schema):
+    expected_date: date
+    note: str = ""
+
+
+class ExpectedOut(Schema):
+    location_id: int
+    status: LocationStatus
+    expected_date: date
+    note: str
+    overdue: bool = Field(description="The expected date has passed without the location reaching this stage.")

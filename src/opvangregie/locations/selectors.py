@@ -17,10 +17,11 @@ from django.db.models import Prefetch, QuerySet
 from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core import occupancy
 from opvangregie.core.errors import NotFound
-from opvangregie.core.lifecycle import LocationStatus, Transition
+from opvangregie.core.lifecycle import LocationStatus, Transition, is_overdue
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import (
     CapacityChange,
+    ExpectedTransition,
     Location,
     LocationEvent,
     MunicipalTarget,
@@ -36,6 +37,7 @@ def with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
         Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
         Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
         Prefetch("snapshots", queryset=OccupancySnapshot.objects.order_by("date")),
+        Prefetch("expected_transitions", queryset=ExpectedTransition.objects.order_by("expected_date", "pk")),
     )
 
 
@@ -51,6 +53,41 @@ def location_history(location: Location) -> occupancy.LocationHistory:
             occupancy.Snapshot(s.date, s.persons, s.households, s.usable_free_places) for s in location.snapshots.all()
         ],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityRow:
+    """One dated capacity change as the location page shows it."""
+
+    change: CapacityChange
+    expected: bool  # dated after today: a plan, not yet a fact
+    in_force: bool  # the change in force today
+
+
+def capacity_series(location: Location, today: date) -> list[CapacityRow]:
+    """A (prefetched) location's capacity changes, the one in force today and the expected ones marked."""
+    changes = list(location.capacity_changes.all())
+    past = [c for c in changes if c.effective_date <= today]
+    current = past[-1] if past else None
+    return [CapacityRow(c, c.effective_date > today, c is current) for c in changes]
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedRow:
+    """An expected lifecycle date; overdue when it passed without the transition (core.lifecycle)."""
+
+    expected: ExpectedTransition
+    overdue: bool
+
+
+def expected_transitions(location: Location, history: occupancy.LocationHistory, today: date) -> list[ExpectedRow]:
+    """A (prefetched) location's expected dates in date order, each with its overdue flag on ``today``."""
+    return [
+        ExpectedRow(
+            expected, is_overdue(history.transitions, LocationStatus(expected.status), expected.expected_date, today)
+        )
+        for expected in location.expected_transitions.all()
+    ]
 
 
 def locations_readable(scope: Scope) -> QuerySet[Location]:

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality
-from opvangregie.audit import audited_save
-from opvangregie.core.errors import ValidationError
+from opvangregie.audit import audited_delete, audited_save
+from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.geo import RDPoint
 from opvangregie.core.lifecycle import LocationStatus, Transition, check_transition, status_on
 from opvangregie.core.rooms import SharingRule
@@ -20,6 +20,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import (
     CapacityChange,
     EventKind,
+    ExpectedTransition,
     Location,
     LocationEvent,
     MunicipalTarget,
@@ -108,7 +109,6 @@ def location_create(
         rd_y=data.rd_y,
         follow_up_target_group=data.follow_up_target_group.value if data.follow_up_target_group else "",
         follow_up_after_years=data.follow_up_after_years,
-        expected_in_use=data.expected_in_use,
         planned_until=data.planned_until,
         notes=data.notes,
         is_example=data.is_example,
@@ -116,6 +116,7 @@ def location_create(
     )
     audited_save(location, actor=actor, reason="location created")
     audited_save(StatusChange(location=location, status=status.value, effective_date=status_date), actor=actor)
+    _expected_save(actor, location, LocationStatus.IN_USE, data.expected_in_use)
     if places is not None:
         location_capacity_set(actor=actor, location=location, places=places, effective_date=status_date)
     return location
@@ -137,10 +138,41 @@ def location_update(*, actor: Any, location: Location, data: LocationInput) -> L
     location.rd_x, location.rd_y = data.rd_x, data.rd_y
     location.follow_up_target_group = data.follow_up_target_group.value if data.follow_up_target_group else ""
     location.follow_up_after_years = data.follow_up_after_years
-    location.expected_in_use, location.planned_until = data.expected_in_use, data.planned_until
+    location.planned_until = data.planned_until
     location.is_example = data.is_example
     audited_save(location, actor=actor, reason="location updated")
+    _expected_save(actor, location, LocationStatus.IN_USE, data.expected_in_use)
     return location
+
+
+def _expected_save(
+    actor: Any, location: Location, status: LocationStatus, expected: date | None, note: str = ""
+) -> None:
+    current = ExpectedTransition.objects.filter(location=location, status=status.value).first()
+    if expected is None:
+        if current is not None:
+            audited_delete(current, actor=actor, reason="expected date removed")
+        return
+    if current is not None and current.expected_date == expected and current.note == note:
+        return
+    current = current or ExpectedTransition(location=location, status=status.value)
+    current.expected_date, current.note = expected, note
+    audited_save(current, actor=actor)
+
+
+@transaction.atomic
+def expected_transition_set(
+    *, actor: Any, location: Location, status: LocationStatus, expected_date: date | None, note: str = ""
+) -> None:
+    """Plan (or correct, or with ``None`` drop) the date on which the location is expected to reach ``status``.
+
+    An expected date is a plan, shown as expected and never counted as fact; the actual transition is a
+    status change (core.lifecycle).
+    """
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    if status is LocationStatus.PLANNED:
+        raise ValidationError("Een locatie is gepland vanaf haar registratie; die fase heeft geen verwachte datum.")
+    _expected_save(actor, location, status, expected_date, note)
 
 
 @transaction.atomic
@@ -161,18 +193,40 @@ def location_status_change(
 
 
 @transaction.atomic
-def location_capacity_set(*, actor: Any, location: Location, places: int, effective_date: date) -> CapacityChange:
-    """Record that the location has ``places`` nominal places from ``effective_date``."""
+def location_capacity_set(
+    *,
+    actor: Any,
+    location: Location,
+    places: int,
+    effective_date: date,
+    reason: str = "",
+    decision_reference: str = "",
+) -> CapacityChange:
+    """Record (or correct) that the location has ``places`` nominal places from ``effective_date``.
+
+    A date in the future is an expected change: figures read the capacity in force on their own date.
+    """
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if places < 0:
         raise ValidationError("Het aantal plekken kan niet negatief zijn.")
     if places > 10_000:
         raise ValidationError("Meer dan 10.000 plekken op één locatie is niet aannemelijk; controleer het getal.")
+    Location.objects.select_for_update().filter(pk=location.pk).first()
     change = CapacityChange.objects.filter(location=location, effective_date=effective_date).first()
     change = change or CapacityChange(location=location, effective_date=effective_date)
-    change.places = places
+    change.places, change.reason, change.decision_reference = places, reason.strip(), decision_reference.strip()
     audited_save(change, actor=actor)
     return change
+
+
+@transaction.atomic
+def location_capacity_remove(*, actor: Any, location: Location, effective_date: date, reason: str = "") -> None:
+    """Remove the capacity change of ``effective_date`` (a mistake, or a planned change that will not happen)."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    change = CapacityChange.objects.filter(location=location, effective_date=effective_date).first()
+    if change is None:
+        raise NotFound(f"{location.name} heeft geen capaciteitswijziging op {effective_date:%d-%m-%Y}.")
+    audited_delete(change, actor=actor, reason=reason.strip() or "capacity change removed")
 
 
 def _places_on(location: Location, on: date) -> int:

@@ -22,28 +22,49 @@ from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.occupancy import location_figures
 from opvangregie.core.rooms import SharingRule
-from opvangregie.locations import exports, selectors, services
-from opvangregie.locations.forms import EventForm, LocationCreateForm, LocationForm, RoomForm, SnapshotForm, StatusForm
+from opvangregie.locations import capacity_import, exports, selectors, services
+from opvangregie.locations.forms import (
+    CapacityForm,
+    CapacityRemoveForm,
+    EventForm,
+    ExpectedForm,
+    LocationCreateForm,
+    LocationForm,
+    RoomForm,
+    SnapshotForm,
+    StatusForm,
+)
 from opvangregie.locations.importers import OPTIONAL, REQUIRED, snapshots_import
 from opvangregie.locations.models import EventKind
 from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
 from opvangregie.ui.params import download
 from opvangregie.ui.tables import ImportTemplate
+from opvangregie.ui.templatetags.opvang import old_count
 from opvangregie.ui.uploads import import_page
+
+
+def _editable_municipality(request: HttpRequest, code: str) -> Any:
+    scope = scope_for(request.user)
+    municipality = municipality_readable(scope, code)
+    if not scope.edits_municipality(municipality.pk):
+        raise PermissionDenied(services.NO_EDIT)
+    return municipality
 
 
 @login_required
 def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
     """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row (editors only)."""
-    scope = scope_for(request.user)
-    municipality = municipality_readable(scope, code)
-    if not scope.edits_municipality(municipality.pk):
-        raise PermissionDenied(services.NO_EDIT)
+    municipality = _editable_municipality(request, code)
     return import_page(
         request,
         template="locations/import.html",
-        context={"municipality": municipality},
+        context={
+            "municipality": municipality,
+            "title": _("Import counts"),
+            "columns": "locatie, datum, personen",
+            "optional_columns": "huishoudens, bruikbare_vrije_plekken, opmerking",
+        },
         run_import=lambda name, content: snapshots_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
@@ -55,8 +76,45 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@login_required
+def capacity_import_page(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload dated capacity changes (past or expected) from Excel/CSV: all rows or none (editors only)."""
+    municipality = _editable_municipality(request, code)
+    return import_page(
+        request,
+        template="locations/import.html",
+        context={
+            "municipality": municipality,
+            "title": _("Import capacity changes"),
+            "columns": "locatie, vanaf, plekken",
+            "optional_columns": "reden, besluit",
+        },
+        run_import=lambda name, content: capacity_import.capacity_import(
+            actor=request.user, municipality=municipality, file_name=name, content=content
+        ),
+        success=lambda count: (
+            ngettext("%(count)d capacity change imported.", "%(count)d capacity changes imported.", count)
+            % {"count": count}
+        ),
+        done_url=reverse("web:municipality", kwargs={"code": code}),
+        columns=ImportTemplate(f"capaciteit-{code}-sjabloon.xlsx", capacity_import.REQUIRED, capacity_import.OPTIONAL),
+    )
+
+
 # The location page holds four forms; each gets its own element ids (two of them have a "date" field).
-AUTO_IDS = {action: f"{action}_%s" for action in ("snapshot", "status", "event", "room")}
+AUTO_IDS = {action: f"{action}_%s" for action in ("snapshot", "status", "event", "room", "capacity", "expected")}
+
+
+def _action_forms(location: Any, data: Any = None) -> dict[str, Any]:
+    """Every form of the location page by its action, bound to ``data`` when given."""
+    return {
+        "snapshot": SnapshotForm(data, locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"]),
+        "status": StatusForm(data, auto_id=AUTO_IDS["status"]),
+        "event": EventForm(data, auto_id=AUTO_IDS["event"]),
+        "room": RoomForm(data, auto_id=AUTO_IDS["room"]),
+        "capacity": CapacityForm(data, auto_id=AUTO_IDS["capacity"]),
+        "expected": ExpectedForm(data, auto_id=AUTO_IDS["expected"]),
+    }
 
 
 def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
@@ -64,10 +122,16 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
     today = clock.today()
     can_edit = selectors.location_editable(actor=request.user, location=location)
     points = selectors.occupancy_series(location, until=today)
-    figures = selectors.location_history(location)
+    history = selectors.location_history(location)
+    figures = location_figures(history, today)
+    forms = _action_forms(location) if can_edit else {}
     return {
         "location": location,
-        "figures": location_figures(figures, today),
+        "today": today,
+        "figures": figures,
+        "count_is_old": old_count(figures.snapshot_date, today),
+        "capacity_changes": selectors.capacity_series(location, today),
+        "expected_transitions": selectors.expected_transitions(location, history, today),
         "status_changes": list(location.status_changes.all()),
         "snapshots": list(reversed(location.snapshots.all())),
         "events": selectors.location_timeline(location),
@@ -75,12 +139,7 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
         "can_edit": can_edit,
         "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
-        "snapshot_form": SnapshotForm(locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"])
-        if can_edit
-        else None,
-        "status_form": StatusForm(auto_id=AUTO_IDS["status"]) if can_edit else None,
-        "event_form": EventForm(auto_id=AUTO_IDS["event"]) if can_edit else None,
-        "room_form": RoomForm(auto_id=AUTO_IDS["room"]) if can_edit else None,
+        **{f"{action}_form": form for action, form in forms.items()},
         "permit_granted": EventKind.PERMIT_GRANTED.value,
     }
 
@@ -104,12 +163,7 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
     location = context["location"]
     if not context["can_edit"]:
         raise PermissionDenied(_("You may not change this location."))
-    forms_by_action: dict[str, Any] = {
-        "snapshot": SnapshotForm(request.POST, locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"]),
-        "status": StatusForm(request.POST, auto_id=AUTO_IDS["status"]),
-        "event": EventForm(request.POST, auto_id=AUTO_IDS["event"]),
-        "room": RoomForm(request.POST, auto_id=AUTO_IDS["room"]),
-    }
+    forms_by_action = {**_action_forms(location, request.POST), "capacity-remove": CapacityRemoveForm(request.POST)}
     if action not in forms_by_action:
         raise NotFound("Onbekende actie.")
     form = forms_by_action[action]
@@ -136,6 +190,27 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
                     effective_date=data["effective_date"],
                     reason=data["reason"],
                 )
+            elif action == "capacity":
+                services.location_capacity_set(
+                    actor=request.user,
+                    location=location,
+                    places=data["places"],
+                    effective_date=data["effective_date"],
+                    reason=data["reason"],
+                    decision_reference=data["decision_reference"],
+                )
+            elif action == "capacity-remove":
+                services.location_capacity_remove(
+                    actor=request.user, location=location, effective_date=data["effective_date"]
+                )
+            elif action == "expected":
+                services.expected_transition_set(
+                    actor=request.user,
+                    location=location,
+                    status=LocationStatus(data["status"]),
+                    expected_date=data["expected_date"],
+                    note=data["note"],
+                )
             elif action == "room":
                 services.room_add(
                     actor=request.user,
@@ -160,6 +235,9 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
         else:
             messages.success(request, _("Saved."))
             return redirect("locations:location", location_id=location_id)
+    if action == "capacity-remove":
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()) or _("Nothing removed."))
+        return redirect("locations:location", location_id=location_id)
     context[f"{action}_form"] = form
     return render(request, "locations/location.html", context, status=422)
 

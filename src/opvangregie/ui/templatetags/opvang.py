@@ -6,11 +6,19 @@ from datetime import date
 from fractions import Fraction
 
 from django import template
+from django.conf import settings
 from django.utils.formats import number_format
 
 from opvangregie.core.deadlines import objection_period_end
+from opvangregie.core.occupancy import count_is_old
 
 register = template.Library()
+
+
+@register.filter
+def old_count(counted_on: date | None, on: date) -> bool:
+    """Whether a count taken on ``counted_on`` is old on ``on`` (setting ``COUNT_MAX_AGE_DAYS``, default 45)."""
+    return count_is_old(counted_on, on, max_age_days=settings.COUNT_MAX_AGE_DAYS)
 
 
 @register.filter
