@@ -16,6 +16,16 @@ def test_status_on_takes_the_latest_transition_on_or_before_the_date() -> None:
     assert status_on(HISTORY, date(2022, 5, 1)) is S.IN_USE
 
 
+def test_of_two_transitions_on_one_day_the_one_recorded_last_counts() -> None:
+    # Decided and taken into use on 1 May 2022 (recorded in that order): in use that day.
+    same_day = [Transition(S.DECIDED, date(2022, 5, 1)), Transition(S.IN_USE, date(2022, 5, 1))]
+    assert status_on(same_day, date(2022, 5, 1)) is S.IN_USE
+    # The next transition is checked against "in use", not against "decided".
+    check_transition(same_day, Transition(S.OUT_OF_USE, date(2022, 6, 1), "sloop"))
+    with pytest.raises(ValidationError, match="geen toegestane overgang"):
+        check_transition(same_day, Transition(S.PERMIT, date(2022, 6, 1)))
+
+
 def test_out_of_use_needs_a_reason() -> None:
     with pytest.raises(ValidationError, match="reden"):
         check_transition(HISTORY, Transition(S.OUT_OF_USE, date(2025, 10, 27)))

@@ -77,7 +77,7 @@ def check_transition(history: Sequence[Transition], new: Transition) -> None:
         raise ValidationError("Geef een reden op voor het buiten gebruik stellen (bijvoorbeeld sloop).")
     if not history:
         return
-    last = max(history, key=lambda t: t.effective)
+    last = _latest(history)
     if new.effective < last.effective:
         raise ValidationError(
             f"De ingangsdatum {new.effective:%d-%m-%Y} ligt vóór de laatste statuswijziging "
@@ -90,9 +90,18 @@ def check_transition(history: Sequence[Transition], new: Transition) -> None:
         )
 
 
+def _latest(history: Sequence[Transition]) -> Transition:
+    """The latest transition; of several on the same date the one recorded last (history in recorded order)."""
+    return sorted(history, key=lambda t: t.effective)[-1]
+
+
 def status_on(history: Sequence[Transition], on: date) -> LocationStatus | None:
-    """The status in force on ``on``: the latest transition dated on or before it (None before the first)."""
+    """The status in force on ``on``: the latest transition dated on or before it (None before the first).
+
+    Of several transitions on the same date the one recorded last counts (decided and in use on one day:
+    in use), as ``check_transition`` allows a transition on the date of the last one.
+    """
     effective = [t for t in history if t.effective <= on]
     if not effective:
         return None
-    return max(effective, key=lambda t: t.effective).status
+    return _latest(effective).status
