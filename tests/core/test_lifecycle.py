@@ -4,7 +4,7 @@ import pytest
 
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.lifecycle import LocationStatus as S
-from opvangregie.core.lifecycle import Transition, check_transition, is_overdue, reached, status_on
+from opvangregie.core.lifecycle import Transition, check_transition, status_on
 
 HISTORY = [Transition(S.DECIDED, date(2022, 1, 1)), Transition(S.IN_USE, date(2022, 5, 1))]
 
@@ -14,6 +14,16 @@ def test_status_on_takes_the_latest_transition_on_or_before_the_date() -> None:
     assert status_on(HISTORY, date(2022, 1, 1)) is S.DECIDED
     assert status_on(HISTORY, date(2022, 4, 30)) is S.DECIDED
     assert status_on(HISTORY, date(2022, 5, 1)) is S.IN_USE
+
+
+def test_of_two_transitions_on_one_day_the_one_recorded_last_counts() -> None:
+    # Decided and taken into use on 1 May 2022 (recorded in that order): in use that day.
+    same_day = [Transition(S.DECIDED, date(2022, 5, 1)), Transition(S.IN_USE, date(2022, 5, 1))]
+    assert status_on(same_day, date(2022, 5, 1)) is S.IN_USE
+    # The next transition is checked against "in use", not against "decided".
+    check_transition(same_day, Transition(S.OUT_OF_USE, date(2022, 6, 1), "sloop"))
+    with pytest.raises(ValidationError, match="geen toegestane overgang"):
+        check_transition(same_day, Transition(S.PERMIT, date(2022, 6, 1)))
 
 
 def test_out_of_use_needs_a_reason() -> None:
@@ -57,18 +67,3 @@ def test_a_refused_transition_names_the_stages_in_dutch() -> None:
     with pytest.raises(ValidationError) as refused:
         check_transition(history, Transition(S.PLANNED, date(2025, 2, 1), ""))
     assert refused.value.message == "Van 'in gebruik' naar 'gepland' is geen toegestane overgang."
-
-
-def test_a_stage_counts_as_reached_when_a_later_stage_was_reached() -> None:
-    history = [
-        Transition(S.PLANNED, date(2025, 1, 1)),
-        Transition(S.DECIDED, date(2025, 3, 1)),
-        Transition(S.IN_USE, date(2025, 9, 1)),  # no permit stage: skipped
-    ]
-    assert reached(history, S.PERMIT, date(2025, 9, 1))
-    assert not reached(history, S.PERMIT, date(2025, 8, 31))
-    assert not reached(history, S.OUT_OF_USE, date(2030, 1, 1))
-    assert is_overdue(history, S.PERMIT, date(2025, 6, 1), date(2025, 8, 31))
-    assert not is_overdue(history, S.PERMIT, date(2025, 6, 1), date(2025, 9, 2))
-    assert not is_overdue(history, S.OUT_OF_USE, date(2026, 1, 1), date(2026, 1, 1))  # due today
-    assert is_overdue(history, S.OUT_OF_USE, date(2026, 1, 1), date(2026, 1, 2))

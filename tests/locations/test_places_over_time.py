@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from opvangregie import clock
-from opvangregie.core.errors import NotFound, PermissionDenied
+from opvangregie.core.errors import NotFound, PermissionDenied, ValidationError
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.occupancy import LocationFigures, aggregate, location_figures
 from opvangregie.core.target_groups import TargetGroup
@@ -120,10 +120,7 @@ def test_expected_dates_are_plans_flagged_when_overdue(users: dict, kerklaan: Lo
         expected_date=today + timedelta(days=200),
     )
     princehof = selectors.location_get(actor=users["heemstede"], location_id=princehof.pk)
-    rows = {
-        row.expected.status: row.overdue
-        for row in selectors.expected_transitions(princehof, selectors.location_history(princehof), today)
-    }
+    rows = {row.expected.status: row.overdue for row in selectors.expected_transitions(princehof, today)}
     assert princehof.status == "decided"  # the demo: decided, permit applied for
     assert rows == {"permit": True, "in_use": False}
     assert princehof.expected_in_use == today + timedelta(days=200)
@@ -172,3 +169,13 @@ def test_capacity_changes_import_whole_or_not_at_all(users: dict, kerklaan: Loca
     assert CapacityChange.history.count() == before
     with pytest.raises(PermissionDenied):
         capacity_import(actor=users["raadslid"], municipality=heemstede, file_name="c.csv", content=good.encode())
+
+
+def test_stages_planned_out_of_order_are_refused(users: dict) -> None:
+    princehof = Location.objects.get(municipality__code="GM0397", name="Princehof")
+    before = ExpectedTransition.history.count()
+    with pytest.raises(ValidationError, match="ligt vóór"):
+        services.expected_transition_set(
+            actor=users["heemstede"], location=princehof, status=LocationStatus.IN_USE, expected_date=date(2025, 12, 1)
+        )
+    assert ExpectedTransition.history.count() == before

@@ -77,7 +77,7 @@ def check_transition(history: Sequence[Transition], new: Transition) -> None:
         raise ValidationError("Geef een reden op voor het buiten gebruik stellen (bijvoorbeeld sloop).")
     if not history:
         return
-    last = max(history, key=lambda t: t.effective)
+    last = _latest(history)
     if new.effective < last.effective:
         raise ValidationError(
             f"De ingangsdatum {new.effective:%d-%m-%Y} ligt vóór de laatste statuswijziging "
@@ -90,27 +90,18 @@ def check_transition(history: Sequence[Transition], new: Transition) -> None:
         )
 
 
+def _latest(history: Sequence[Transition]) -> Transition:
+    """The latest transition; of several on the same date the one recorded last (history in recorded order)."""
+    return sorted(history, key=lambda t: t.effective)[-1]
+
+
 def status_on(history: Sequence[Transition], on: date) -> LocationStatus | None:
-    """The status in force on ``on``: the latest transition dated on or before it (None before the first)."""
+    """The status in force on ``on``: the latest transition dated on or before it (None before the first).
+
+    Of several transitions on the same date the one recorded last counts (decided and in use on one day:
+    in use), as ``check_transition`` allows a transition on the date of the last one.
+    """
     effective = [t for t in history if t.effective <= on]
     if not effective:
         return None
-    return max(effective, key=lambda t: t.effective).status
-
-
-_ORDER = list(LocationStatus)
-
-
-def reached(history: Sequence[Transition], status: LocationStatus, on: date) -> bool:
-    """Whether the location had reached ``status`` (or a later stage) by ``on``.
-
-    A stage that was skipped (e.g. from "decided" straight to "in use") counts as reached once a later
-    stage is, so its expected date is no longer pending.
-    """
-    rank = _ORDER.index(status)
-    return any(_ORDER.index(t.status) >= rank for t in history if t.effective <= on)
-
-
-def is_overdue(history: Sequence[Transition], status: LocationStatus, expected: date, on: date) -> bool:
-    """An expected date that has passed on ``on`` without the location reaching ``status``."""
-    return expected < on and not reached(history, status, on)
+    return _latest(effective).status

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from opvangregie.core.errors import ValidationError
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` calendar months later (earlier when negative).
+
+    When that month is shorter, its last day: 31 January + 1 month is 28 (or 29) February. This is how
+    a period "of N months" is counted in Dutch law and practice (a period starting on the day after 15
+    March ends on 15 June; compare Awb art. 6:8 for weeks).
+    """
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
 
 _PATTERN = re.compile(r"^\s*(\d{4})\s*-?\s*(H1|H2|I|II|1|2)\s*$", re.IGNORECASE)
 _HALVES = {"H1": 1, "I": 1, "1": 1, "H2": 2, "II": 2, "2": 2}
@@ -113,8 +128,7 @@ class Quarter:
 
     @property
     def end(self) -> date:
-        following = Quarter(self.year + 1, 1) if self.quarter == 4 else Quarter(self.year, self.quarter + 1)
-        return following.start - timedelta(days=1)
+        return self.next().start - timedelta(days=1)
 
     @property
     def default_reference_date(self) -> date:
@@ -124,6 +138,9 @@ class Quarter:
     @property
     def half_year(self) -> HalfYear:
         return HalfYear(self.year, 1 if self.quarter <= 2 else 2)
+
+    def next(self) -> Quarter:
+        return Quarter(self.year + 1, 1) if self.quarter == 4 else Quarter(self.year, self.quarter + 1)
 
     def previous(self) -> Quarter:
         return Quarter(self.year - 1, 4) if self.quarter == 1 else Quarter(self.year, self.quarter - 1)

@@ -145,7 +145,7 @@ def capacity_remove(request: HttpRequest, location_id: int, effective_date: date
 def expected_dates(request: HttpRequest, location_id: int) -> list[ExpectedOut]:
     """The expected dates of the location's lifecycle stages, each flagged when overdue."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
-    rows = selectors.expected_transitions(location, selectors.location_history(location), clock.today())
+    rows = selectors.expected_transitions(location, clock.today())
     return [
         ExpectedOut(
             location_id=location.pk,

@@ -15,9 +15,9 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from opvangregie.areas.models import Municipality, Province, Region
-from opvangregie.core import occupancy
+from opvangregie.core import occupancy, projection
 from opvangregie.core.errors import NotFound
-from opvangregie.core.lifecycle import LocationStatus, Transition, is_overdue
+from opvangregie.core.lifecycle import LocationStatus, Transition
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import (
     CapacityChange,
@@ -80,14 +80,31 @@ class ExpectedRow:
     overdue: bool
 
 
-def expected_transitions(location: Location, history: occupancy.LocationHistory, today: date) -> list[ExpectedRow]:
-    """A (prefetched) location's expected dates in date order, each with its overdue flag on ``today``."""
+def expected_transitions(location: Location, today: date) -> list[ExpectedRow]:
+    """A (prefetched) location's expected dates in date order; overdue when still pending
+    (core.projection.pending_expected, as the agenda reads it) and dated before ``today``."""
+    pending = {item.status for item in projection.pending_expected(location_plan(location))}
     return [
-        ExpectedRow(
-            expected, is_overdue(history.transitions, LocationStatus(expected.status), expected.expected_date, today)
-        )
+        ExpectedRow(expected, LocationStatus(expected.status) in pending and expected.expected_date < today)
         for expected in location.expected_transitions.all()
     ]
+
+
+def location_plan(location: Location) -> projection.LocationPlan:
+    """The core's view of a (prefetched) location for the forward look: actual and expected dates, capacities."""
+    history = location_history(location)
+    return projection.LocationPlan(
+        key=location.pk,
+        target_group=TargetGroup(location.target_group),
+        name=location.name,
+        transitions=history.transitions,
+        expected=[
+            projection.ExpectedTransition(LocationStatus(e.status), e.expected_date)
+            for e in location.expected_transitions.all()
+        ],
+        capacities=history.capacities,
+        planned_until=location.planned_until,
+    )
 
 
 def locations_readable(scope: Scope) -> QuerySet[Location]:

@@ -12,6 +12,7 @@ from django.db import transaction
 from opvangregie import clock
 from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_delete, audited_save
+from opvangregie.core import projection
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.geo import RDPoint
 from opvangregie.core.lifecycle import LocationStatus, Transition, check_transition, status_on
@@ -141,8 +142,27 @@ def location_update(*, actor: Any, location: Location, data: LocationInput) -> L
     location.planned_until = data.planned_until
     location.is_example = data.is_example
     audited_save(location, actor=actor, reason="location updated")
-    _expected_save(actor, location, LocationStatus.IN_USE, data.expected_in_use)
+    current = ExpectedTransition.objects.filter(location=location, status=LocationStatus.IN_USE.value).first()
+    _expected_plan(actor, location, LocationStatus.IN_USE, data.expected_in_use, current.note if current else "")
     return location
+
+
+def _expected_plan(
+    actor: Any, location: Location, status: LocationStatus, expected_date: date | None, note: str
+) -> None:
+    """Check the stages stay in order with the new date (core.projection.LocationPlan), then save it."""
+    Location.objects.select_for_update().filter(pk=location.pk).first()
+    planned = {LocationStatus(e.status): e.expected_date for e in ExpectedTransition.objects.filter(location=location)}
+    planned.pop(status, None)
+    if expected_date is not None:
+        planned[status] = expected_date
+    projection.LocationPlan(  # the core refuses stages planned out of order
+        key=location.pk,
+        target_group=TargetGroup(location.target_group),
+        name=location.name,
+        expected=[projection.ExpectedTransition(stage, day) for stage, day in planned.items()],
+    )
+    _expected_save(actor, location, status, expected_date, note)
 
 
 def _expected_save(
@@ -172,7 +192,7 @@ def expected_transition_set(
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if status is LocationStatus.PLANNED:
         raise ValidationError("Een locatie is gepland vanaf haar registratie; die fase heeft geen verwachte datum.")
-    _expected_save(actor, location, status, expected_date, note)
+    _expected_plan(actor, location, status, expected_date, note)
 
 
 @transaction.atomic

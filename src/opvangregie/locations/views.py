@@ -131,7 +131,7 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "figures": figures,
         "count_is_old": old_count(figures.snapshot_date, today),
         "capacity_changes": selectors.capacity_series(location, today),
-        "expected_transitions": selectors.expected_transitions(location, history, today),
+        "expected_transitions": selectors.expected_transitions(location, today),
         "status_changes": list(location.status_changes.all()),
         "snapshots": list(reversed(location.snapshots.all())),
         "events": selectors.location_timeline(location),
