@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from opvangregie.demo import load_demo
+from opvangregie.organisations.services import api_token_issue
 
 PEILDATUM = date(2025, 11, 1)
 
@@ -44,5 +45,16 @@ def login(users: dict[str, Any]) -> Any:
         client = Client()
         client.force_login(users[username])
         return client
+
+    return client_for
+
+
+@pytest.fixture
+def as_user(users: dict[str, Any]) -> Any:
+    """An API client authenticated with a bearer token of a demo user."""
+
+    def client_for(username: str) -> Client:
+        _, raw = api_token_issue(user=users[username], name="test")
+        return Client(headers={"Authorization": f"Bearer {raw}"})
 
     return client_for

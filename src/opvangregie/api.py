@@ -17,6 +17,7 @@ from opvangregie.locations.area_api import router as area_overview_router
 from opvangregie.organisations.services import api_token_authenticate
 from opvangregie.placement.proposal_api import router as proposal_router
 from opvangregie.quotas.api import router as quotas_router
+from opvangregie.reports.forward_api import router as forward_router
 
 
 class TokenAuth(HttpBearer):
@@ -41,6 +42,7 @@ api = NinjaAPI(
 )
 api.add_router("/", areas_router)
 api.add_router("/", area_overview_router)
+api.add_router("/", forward_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

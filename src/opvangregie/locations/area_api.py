@@ -8,12 +8,10 @@ from django.http import HttpRequest
 from ninja import Router
 
 from opvangregie import clock
-from opvangregie.areas.models import Region
-from opvangregie.core.errors import NotFound
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors
 from opvangregie.locations.schemas import AreaOverviewOut, OverviewOut, area_overview_out, overview_out
-from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
+from opvangregie.organisations.scope import municipality_readable, province_readable, region_readable, scope_for
 
 router = Router(tags=["areas"])
 
@@ -35,9 +33,7 @@ def region_overview(
     request: HttpRequest, slug: str, on: date | None = None, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> AreaOverviewOut:
     """Per member municipality of a region: places, persons and target."""
-    region = Region.objects.filter(slug=slug).first()
-    if region is None or not scope_for(request.user).reads_region(region.pk):
-        raise NotFound("Regio niet gevonden.")
+    region = region_readable(scope_for(request.user), slug)
     overview = selectors.region_overview(
         actor=request.user, region=region, on=on or clock.today(), target_group=target_group
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from opvangregie.areas.models import Municipality, Province
+from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core.errors import NotFound, PermissionDenied
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.organisations.models import Membership, OrganisationKind, Role
@@ -202,3 +202,11 @@ def province_readable(scope: Scope, code: str) -> Province:
     if province is None or not scope.reads_province(province.pk):
         raise NotFound("Provincie niet gevonden.")
     return province
+
+
+def region_readable(scope: Scope, slug: str) -> Region:
+    """A region (partnership) by slug if this scope may read it; unknown and forbidden look alike (404)."""
+    region = Region.objects.filter(slug=slug).first()
+    if region is None or not scope.reads_region(region.pk):
+        raise NotFound("Regio niet gevonden.")
+    return region

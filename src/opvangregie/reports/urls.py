@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.reports import views
+from opvangregie.reports import forward_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -9,4 +9,7 @@ urlpatterns = [
     path("gemeente/<str:code>/raadsinformatiebericht/instellingen/", views.letter_settings, name="letter-settings"),
     path("raadsinformatiebericht/document/<int:pk>/", views.letter_document, name="document"),
     path("provincie/<str:code>/overzicht/", views.province_overview, name="province"),
+    path("gemeente/<str:code>/verwachting/", forward_views.municipality_forward, name="forward-municipality"),
+    path("regio/<slug:slug>/verwachting/", forward_views.region_forward, name="forward-region"),
+    path("provincie/<str:code>/verwachting/", forward_views.province_forward, name="forward-province"),
 ]

@@ -105,3 +105,52 @@ def inline_svg(svg: bytes) -> str:
 def occupancy_chart_svg(points: Sequence[SeriesPoint], *, places_label: str, persons_label: str) -> str:
     """The occupancy chart as inline SVG for a page; empty string when there is nothing to draw."""
     return inline_svg(occupancy_chart(points, places_label=places_label, persons_label=persons_label))
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionBar:
+    """Places expected at one period end; ``target`` and ``scenario`` are None when unknown or not asked."""
+
+    label: str
+    places: int
+    target: int | None = None
+    scenario: int | None = None
+
+
+def projection_chart(
+    bars: Sequence[ProjectionBar],
+    *,
+    places_label: str,
+    target_label: str,
+    scenario_label: str,
+    fmt: ChartFormat = "svg",
+) -> bytes:
+    """Bars of the places expected per period, the target as a line, a scenario as hatched bars beside them."""
+    if not bars:
+        return b""
+    with _figure(7, 2.8) as (figure, axes):
+        positions = list(range(len(bars)))
+        with_scenario = any(b.scenario is not None for b in bars)
+        width = 0.38 if with_scenario else 0.6
+        offset = -width / 2 if with_scenario else 0.0
+        container = axes.bar(
+            [x + offset for x in positions], [b.places for b in bars], width, label=places_label, color=PLACES_COLOUR
+        )
+        axes.bar_label(container, padding=2, fontsize=8)
+        if with_scenario:
+            scenario = axes.bar(
+                [x + width / 2 for x in positions],
+                [b.scenario or 0 for b in bars],
+                width,
+                label=scenario_label,
+                color="white",
+                edgecolor=PLACES_COLOUR,
+                hatch="//",
+            )
+            axes.bar_label(scenario, padding=2, fontsize=8)
+        targets = [math.nan if b.target is None else b.target for b in bars]
+        if any(not math.isnan(t) for t in targets):
+            axes.step(positions, targets, where="mid", label=target_label, color=PERSONS_COLOUR, lw=2)
+        axes.set_xticks(positions, [b.label for b in bars])
+        axes.margins(y=0.15)
+        return _finish(figure, axes, fmt)

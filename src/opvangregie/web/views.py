@@ -16,7 +16,7 @@ from django_htmx.middleware import HtmxDetails
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality, Region
-from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
+from opvangregie.core.errors import ApplicationError, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households import selectors as household_selectors
@@ -29,10 +29,13 @@ from opvangregie.organisations.scope import (
     municipality_readable,
     province_readable,
     readable_municipalities,
+    region_readable,
     scope_for,
 )
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
+from opvangregie.reports.forward import forward_look
+from opvangregie.reports.forward_views import group_tables
 from opvangregie.reports.key_figures import area_key_figures, national_key_figures
 from opvangregie.ui.params import download, reference_date, target_group
 
@@ -119,7 +122,15 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "household_officer": scope.reads_households(municipality.pk),
         "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.midday(on)),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
+        "forward": _forward_table(request, municipality, on, group),
     }
+
+
+def _forward_table(request: HttpRequest, municipality: Municipality, on: date, group: TargetGroup) -> Any:
+    """The next quarters of the chosen target group on the dashboard (None when the group has no data here)."""
+    look = forward_look(actor=request.user, municipality_ids=[municipality.pk], today=on)
+    tables = group_tables(look, [group]) if group in look.base.target_groups else []
+    return tables[0] if tables else None
 
 
 @login_required
@@ -207,10 +218,7 @@ def _area_page(
 
 
 def _region(request: HttpRequest, slug: str) -> Region:
-    region = Region.objects.filter(slug=slug).first()
-    if region is None or not scope_for(request.user).reads_region(region.pk):
-        raise NotFound("Regio niet gevonden.")
-    return region
+    return region_readable(scope_for(request.user), slug)
 
 
 @login_required

@@ -1,0 +1,106 @@
+"""The forward look (issue 16): places per quarter against the target, scenarios, page = API = command."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from opvangregie.core.periods import Quarter
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import Location
+from opvangregie.reports.forward import ScenarioRequest, forward_look
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2025, 11, 11)  # the seed letter's date
+
+
+def _heemstede(users: dict, scenario: ScenarioRequest | None = None):
+    location = Location.objects.get(name="Kerklaan")
+    return forward_look(
+        actor=users["heemstede"], municipality_ids=[location.municipality_id], today=TODAY, scenario=scenario
+    )
+
+
+def test_princehof_comes_in_2027_and_glipperweg_stays_gone(users: dict) -> None:
+    look = _heemstede(users)
+    rows = look.rows(TargetGroup.UKRAINIAN)
+    assert [str(line.period) for line in rows] == [
+        "2025-Q4",
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q3",
+        "2026-Q4",
+        "2027-Q1",
+        "2027-Q2",
+        "2027-Q3",
+    ]
+    assert {line.target for line in rows} == {164}
+    before, after = rows[5], rows[6]  # Princehof expected in use on 1 June 2027 with 48 places
+    assert after.places - before.places == 48
+    assert (before.expected_places, after.expected_places) == (0, 48)
+    names = {part.name for part in before.parts if part.places}
+    assert "Glipperweg" not in names
+    assert "Princehof" not in names
+
+
+def test_a_scenario_moves_only_its_location_and_changes_nothing(users: dict) -> None:
+    princehof = Location.objects.get(name="Princehof")
+    look = _heemstede(users, ScenarioRequest(princehof.pk, shift_months=3))
+    assert look.comparison is not None
+    differences = {str(d.period): d.difference for d in look.scenario_rows(TargetGroup.UKRAINIAN)}
+    assert differences["2027-Q2"] == -48
+    assert {v for k, v in differences.items() if k != "2027-Q2"} == {0}
+    assert look.comparison.scenario.name == "Princehof: 3 maanden later"
+    assert _heemstede(users).rows(TargetGroup.UKRAINIAN)[6].places == look.rows(TargetGroup.UKRAINIAN)[6].places
+
+
+def test_the_demo_scenario_dreef_from_16_to_20(users: dict) -> None:
+    dreef = Location.objects.get(name="Heemsteedse Dreef")
+    look = _heemstede(users, ScenarioRequest(dreef.pk, capacity=20, capacity_from=date(2026, 9, 1)))
+    differences = {d.period: d.difference for d in look.scenario_rows(TargetGroup.AMV)}
+    assert differences[Quarter(2026, 2)] == 0
+    assert differences[Quarter(2026, 3)] == 4
+
+
+def test_the_command_prints_what_the_api_answers(users: dict, as_user) -> None:
+    out = io.StringIO()
+    call_command("project", municipality="GM0397", quarters=8, csv=True, date=TODAY, user="heemstede", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split(";")[:4] == ["kwartaal", "einddatum", "doelgroep", "plekken"]
+    printed = {
+        (cells[0], cells[3]) for cells in (line.split(";") for line in lines[1:]) if cells[2] == "Oekraïense ontheemden"
+    }
+    body = as_user("heemstede").get("/api/municipalities/GM0397/projection?quarters=8&on=2025-11-11").json()
+    answered = {(line["period"], str(line["places"])) for line in body["lines"] if line["target_group"] == "ukrainian"}
+    assert printed == answered
+    assert len(printed) == 8
+
+
+def test_the_dashboard_shows_the_next_eight_quarters(login) -> None:
+    page = login("heemstede").get("/gemeente/GM0397/?datum=2025-11-11").content.decode()
+    table = page[page.index('id="forward-ukrainian"') : page.index("</table>", page.index('id="forward-ukrainian"'))]
+    assert table.count('data-quarter="20') == 8
+    assert 'data-quarter="2027-Q2"' in table
+
+
+def test_who_may_not_look_ahead_at_another_municipality(login, as_user) -> None:
+    assert login("haarlem").get("/gemeente/GM0397/verwachting/").status_code == 404
+    assert as_user("haarlem").get("/api/municipalities/GM0397/projection").status_code == 404
+    assert login("raadslid").get("/gemeente/GM0397/verwachting/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ["kwartalen=0", "kwartalen=abc", "locatie=999999&verschuif=3", "verschuif=9999&locatie=1"]
+)
+def test_bad_scenario_parameters_answer_400(login, query: str) -> None:
+    assert login("heemstede").get(f"/gemeente/GM0397/verwachting/?{query}").status_code == 400
+
+
+def test_a_scenario_that_says_nothing_is_explained(login) -> None:
+    princehof = Location.objects.get(name="Princehof")
+    response = login("heemstede").get(f"/gemeente/GM0397/verwachting/?locatie={princehof.pk}")
+    assert response.status_code == 422
+    assert "Kies wat er in het scenario verandert" in response.content.decode()
