@@ -188,6 +188,9 @@ LOGGING = {
 }
 
 # Households' personal data is anonymised this many days after they left (AVG art. 5(1)(e)).
+# The last day of temporary protection of displaced persons from Ukraine (Council Implementing Decision (EU)
+# 2022/382 as extended); the agenda shows it. Set OPVANGREGIE_TEMPORARY_PROTECTION_END when it is extended again.
+TEMPORARY_PROTECTION_END = env_iso_date("OPVANGREGIE_TEMPORARY_PROTECTION_END", "2027-03-04")
 # A count older than this many days is marked as old on dashboards and overviews (issue 16: the age of figures).
 COUNT_MAX_AGE_DAYS = int(env_str("OPVANGREGIE_COUNT_MAX_AGE_DAYS", "45"))
 HOUSEHOLD_RETENTION_DAYS = int(env_str("OPVANGREGIE_HOUSEHOLD_RETENTION_DAYS", "365"))

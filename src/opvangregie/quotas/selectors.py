@@ -195,6 +195,12 @@ def quota_ledger(*, actor: Any, municipality: Municipality, on: date) -> Municip
     return _ledgers([municipality], on=on)[municipality.pk]
 
 
+def quota_ledgers(*, actor: Any, municipalities: Sequence[Municipality], on: date) -> dict[int, MunicipalityLedger]:
+    """The ledgers on ``on`` of those ``municipalities`` the actor may read (by municipality id)."""
+    scope = scope_for(actor)
+    return _ledgers([m for m in municipalities if scope.reads_municipality(m.pk)], on=on)
+
+
 def realisations_list(*, actor: Any, municipality: Municipality, period: HalfYear | None = None) -> list[Realisation]:
     require(scope_for(actor).reads_municipality(municipality.pk))
     queryset = Realisation.objects.filter(municipality=municipality).select_related("location")

@@ -118,3 +118,34 @@ class LetterDocument(models.Model):
     @property
     def busy(self) -> bool:
         return self.status in (DocumentStatus.QUEUED, DocumentStatus.RUNNING)
+
+
+class AreaKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("municipality")
+    REGION = "region", _("region")
+    PROVINCE = "province", _("province")
+
+
+class CalendarFeed(models.Model):
+    """A read-only subscription to an area's agenda (.ics) with a secret token in its address.
+
+    The feed reads with its creator's rights at every fetch: when they lose access, the feed shows nothing.
+    Only the SHA-256 digest of the token is stored; the address is shown once.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    area_kind = models.CharField(_("area kind"), max_length=20, choices=AreaKind.choices)
+    area_code = models.CharField(_("area code"), max_length=50)
+    prefix = models.CharField(max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda subscription")
+        verbose_name_plural = _("agenda subscriptions")
+
+    def __str__(self) -> str:
+        return f"{self.area_kind} {self.area_code} ({self.prefix}…)"

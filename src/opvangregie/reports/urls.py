@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.reports import forward_views, views
+from opvangregie.reports import agenda_views, forward_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("gemeente/<str:code>/verwachting/", forward_views.municipality_forward, name="forward-municipality"),
     path("regio/<slug:slug>/verwachting/", forward_views.region_forward, name="forward-region"),
     path("provincie/<str:code>/verwachting/", forward_views.province_forward, name="forward-province"),
+    path("gemeente/<str:code>/agenda/", agenda_views.municipality_agenda, name="agenda-municipality"),
+    path("regio/<slug:slug>/agenda/", agenda_views.region_agenda, name="agenda-region"),
+    path("provincie/<str:code>/agenda/", agenda_views.province_agenda, name="agenda-province"),
+    path("agenda/abonnement/<str:token>.ics", agenda_views.agenda_feed, name="agenda-feed"),
 ]

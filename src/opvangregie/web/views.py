@@ -34,6 +34,7 @@ from opvangregie.organisations.scope import (
 )
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
+from opvangregie.reports.agenda import area_agenda
 from opvangregie.reports.forward import forward_look
 from opvangregie.reports.forward_views import group_tables
 from opvangregie.reports.key_figures import area_key_figures, national_key_figures
@@ -123,6 +124,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.midday(on)),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
         "forward": _forward_table(request, municipality, on, group),
+        "upcoming": area_agenda(actor=request.user, municipalities=[municipality], today=on).upcoming(),
     }
 
 

@@ -1,0 +1,116 @@
+"""The agenda of an area: every date that follows from the register, computed by the rules of
+:mod:`opvangregie.core.agenda` (objection periods, irrevocability, evaluations, expected transitions,
+planned ends, the end of temporary protection and the end of the quota half-year)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core import agenda as rules
+from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.periods import HalfYear
+from opvangregie.core.projection import pending_expected
+from opvangregie.locations.models import EventKind, Location
+from opvangregie.locations.selectors import location_plan, locations_readable, with_history
+from opvangregie.organisations.scope import scope_for
+from opvangregie.quotas.selectors import quota_ledgers
+
+UPCOMING_DAYS = 90
+
+
+def _subject(location: Location) -> rules.Subject:
+    return rules.Subject(rules.SubjectKind.LOCATION, location.pk, location.name)
+
+
+def _permits(location: Location) -> list[rules.PermitDecision]:
+    """Permit decisions made known (timeline events) and, while pending, the expected permit decision."""
+    decisions = [
+        rules.PermitDecision(_subject(location), event.date)
+        for event in location.events.all()
+        if event.kind == EventKind.PERMIT_GRANTED
+    ]
+    if not decisions:
+        plan = location_plan(location)
+        decisions += [
+            rules.PermitDecision(_subject(location), expected.expected)
+            for expected in pending_expected(plan)
+            if expected.status is LocationStatus.PERMIT
+        ]
+    return decisions
+
+
+def _evaluations(location: Location) -> list[rules.Evaluation]:
+    return [
+        rules.Evaluation(_subject(location), event.date, title=event.title, source="Tijdlijn van de locatie")
+        for event in location.events.all()
+        if event.kind == EventKind.EVALUATION
+    ]
+
+
+def _quota_items(municipalities: Sequence[Municipality], *, actor: Any, today: date) -> list[rules.QuotaRemaining]:
+    """The running half-year of every municipality with a quota: what is still to be housed."""
+    period = HalfYear.containing(today)
+    remaining = []
+    for ledger in quota_ledgers(actor=actor, municipalities=municipalities, on=today).values():
+        line = next((line for line in ledger.lines if line.period == period), None)
+        if line is not None:
+            subject = rules.Subject(rules.SubjectKind.MUNICIPALITY, ledger.municipality.code, ledger.municipality.name)
+            remaining.append(rules.QuotaRemaining(subject, period, line.demand - line.realised))
+    return remaining
+
+
+def _expected_permit_items(
+    items: tuple[rules.AgendaItem, ...], expected_days: set[tuple[object, date]]
+) -> list[rules.AgendaItem]:
+    """Dates that follow from a permit decision still expected are themselves expected."""
+    return [
+        replace(item, is_expected=True)
+        if item.kind in (rules.AgendaKind.OBJECTION_PERIOD_END, rules.AgendaKind.IRREVOCABLE)
+        and (item.subject.key, date.fromisoformat(item.ref)) in expected_days
+        else item
+        for item in items
+    ]
+
+
+def protection_end() -> date | None:
+    """The last day of temporary protection (setting ``TEMPORARY_PROTECTION_END``), None when unset."""
+    raw = settings.TEMPORARY_PROTECTION_END
+    return date.fromisoformat(raw) if raw else None
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    today: date
+    items: tuple[rules.AgendaItem, ...]
+
+    def upcoming(self, days: int = UPCOMING_DAYS) -> tuple[rules.AgendaItem, ...]:
+        """ "Komende 90 dagen", with overdue items first."""
+        return rules.within(self.items, self.today, days, include_overdue=True)
+
+
+def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: date) -> Agenda:
+    """The agenda of the municipalities: of the locations ``actor`` may read, the municipality's quota and
+    the national end of temporary protection (setting ``TEMPORARY_PROTECTION_END``)."""
+    ids = [m.pk for m in municipalities]
+    queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=ids)
+    locations = list(with_history(queryset).prefetch_related("events").order_by("name", "pk"))
+    permits = [decision for location in locations for decision in _permits(location)]
+    actual = {
+        (e.location_id, e.date) for loc in locations for e in loc.events.all() if e.kind == EventKind.PERMIT_GRANTED
+    }
+    expected_days = {(p.subject.key, p.made_known) for p in permits} - actual
+    items = rules.agenda(
+        today=today,
+        permits=permits,
+        evaluations=[evaluation for location in locations for evaluation in _evaluations(location)],
+        plans=[location_plan(location) for location in locations],
+        quotas=_quota_items(municipalities, actor=actor, today=today),
+        protection_end=protection_end(),
+    )
+    return Agenda(today, tuple(_expected_permit_items(items, expected_days)))
