@@ -23,7 +23,7 @@ def letter(users: dict):  # type: ignore[no-untyped-def]
 
 def test_the_word_letter_is_a4_dutch_and_by_the_municipality(users: dict) -> None:
     document = assert_a4_dutch_docx(council_letter_docx(letter(users)), author="Gemeente Heemstede", title=TITLE)
-    header, ukrainian, amv, ledger = document.tables
+    header, ukrainian, amv, ledger, _forward = document.tables
     assert_sized_table(document, header, numeric=[])
     assert_sized_table(document, ukrainian, numeric=[1, 2])
     assert_sized_table(document, amv, numeric=[1, 2])

@@ -37,7 +37,7 @@ def tables(content: bytes) -> list[list[list[str]]]:
 def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict) -> None:
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     assert letter.on == date(2025, 11, 1)
-    header, ukrainian, amv, ledger = tables(council_letter_docx(letter))
+    header, ukrainian, amv, ledger, _forward = tables(council_letter_docx(letter))
     assert header[4] == ["Peildatum cijfers", "1 november 2025"]
     assert ukrainian[-2:] == [["Totaal Heemstede", "169", "115"], ["Taakstelling", "164", ""]]
     assert ["Kerklaan", "70", "48"] in ukrainian
@@ -64,6 +64,25 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
     assert "Heemstede" in footer
     assert "PAGE" in footer
     assert "NUMPAGES" in footer
+
+
+def test_the_letter_looks_ahead_and_lists_the_agenda(users: dict) -> None:
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    forward = tables(council_letter_docx(letter))[-1]
+    assert forward[0] == ["Doelgroep", "Kwartaal", "Plekken", "Waarvan verwacht", "Doel", "Verschil"]
+    ukrainian = [row for row in forward[1:] if row[0] == "Oekraïense ontheemden"]
+    assert len(ukrainian) == 8
+    assert ukrainian[0] == ["Oekraïense ontheemden", "2025-Q4 (t/m 31 december 2025)", "169", "0", "164", "+5"]
+    assert ukrainian[6][2:] == ["217", "48", "164", "+53"]  # Princehof's 48 places expected from 1 June 2027
+    amv = [row for row in forward[1:] if row[0] == "AMV"]
+    assert len(amv) == 8
+    assert {row[4] for row in amv} == {"geen gegevens"}
+    text = "\n".join(p.text for p in Document(io.BytesIO(council_letter_docx(letter))).paragraphs)
+    assert "Agenda komende 90 dagen" in text
+    assert "26 januari 2026: Einde bezwaartermijn omgevingsvergunning – Princehof (verwacht)" in text
+    html = council_letter_html(letter)
+    assert "Verwachting komende kwartalen" in html
+    assert "26 januari 2026: Einde bezwaartermijn omgevingsvergunning – Princehof (verwacht)" in html
 
 
 def pdf_pages(content: bytes) -> list[str]:
@@ -118,7 +137,7 @@ def test_a_new_realisation_changes_the_quota_table_and_chart(users: dict) -> Non
     Realisation.objects.create(municipality=heemstede(), date=date(2025, 10, 15), persons=3)
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     content = council_letter_docx(letter)
-    assert tables(content)[-1][-1] == ["2025-H2", "21", "8", "29", "21", "8"]
+    assert tables(content)[3][-1] == ["2025-H2", "21", "8", "29", "21", "8"]
     assert "2025-H2: opgave 29, gerealiseerd 21" in chart_descriptions(content)[1]
 
 

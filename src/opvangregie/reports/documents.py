@@ -116,6 +116,19 @@ def _chart(document: Any, chart: LetterChart | None) -> None:
     document.add_paragraph(chart.caption, style="Caption")
 
 
+def _forward_sections(document: Any, letter: CouncilLetter) -> None:
+    """ "Verwachting komende kwartalen" and "Agenda komende 90 dagen"."""
+    if letter.forward_rows:
+        document.add_heading("Verwachting komende kwartalen", level=1)
+        add_table(document, list(letter.FORWARD_HEADER), letter.forward_rows)
+        document.add_paragraph(letter.forward_note)
+    document.add_heading("Agenda komende 90 dagen", level=1)
+    for day, what in letter.agenda_rows:
+        document.add_paragraph(f"{day}: {what}", style="List Bullet")
+    if not letter.agenda_rows:
+        document.add_paragraph("Geen datums in de komende 90 dagen.")
+
+
 def council_letter_docx(letter: CouncilLetter) -> bytes:
     charts = letter_charts(letter, "png")
 
@@ -195,6 +208,7 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             f"{letter.province.municipalities} gemeenten in {letter.municipality.province.name} hun taakstelling niet."
         )
     _paragraphs(document, letter.texts["status_holders"])
+    _forward_sections(document, letter)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

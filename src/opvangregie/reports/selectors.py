@@ -23,6 +23,8 @@ from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
+from opvangregie.reports.agenda import Agenda, area_agenda
+from opvangregie.reports.forward import ForwardLook, forward_look
 from opvangregie.reports.models import LetterHeader, LetterSettings, Section, TextBlock
 
 
@@ -44,6 +46,12 @@ class ProvinceContext:
     municipalities: int
 
 
+def _group_name(group: TargetGroup) -> str:
+    """The target group's Dutch name at the start of a table cell: "Oekraïense ontheemden", "AMV"."""
+    label = group.label_nl
+    return label.upper() if len(label) <= 3 else label[:1].upper() + label[1:]
+
+
 @dataclass(frozen=True, slots=True)
 class CouncilLetter:
     municipality: Municipality
@@ -61,6 +69,48 @@ class CouncilLetter:
     usable: UsableReport | None = None
     ukrainian_series: list[location_selectors.SeriesPoint] = field(default_factory=list)
     header: LetterHeader | None = None
+    forward: ForwardLook | None = None
+    agenda: Agenda | None = None
+
+    FORWARD_HEADER = ("Doelgroep", "Kwartaal", "Plekken", "Waarvan verwacht", "Doel", "Verschil")
+
+    @property
+    def forward_rows(self) -> list[list[object]]:
+        """ "Verwachting komende kwartalen": places per target group at each quarter's end against the target."""
+        if self.forward is None:
+            return []
+        return [
+            [
+                _group_name(line.target_group),
+                f"{line.period} (t/m {dutch_date(line.on)})",
+                line.places,
+                line.expected_places,
+                "geen gegevens" if line.target is None else line.target,
+                "–" if line.gap is None else f"{line.gap:+d}",
+            ]
+            for group in self.forward.base.target_groups
+            for line in self.forward.rows(group)
+        ]
+
+    @property
+    def forward_note(self) -> str:
+        return (
+            f"Verwachting vanaf {dutch_date(self.on)}: een locatie telt mee vanaf haar (verwachte) ingebruikname tot "
+            "zij buiten gebruik gaat of haar vergunning afloopt. Verwachte datums zijn plannen, geen feiten."
+        )
+
+    @property
+    def agenda_rows(self) -> list[tuple[str, str]]:
+        """ "Agenda komende 90 dagen" from the reference date: the date and what happens (expected/overdue marked)."""
+        if self.agenda is None:
+            return []
+        return [
+            (
+                dutch_date(item.day),
+                item.title + (" (verwacht)" if item.is_expected else "") + (" (te laat)" if item.overdue else ""),
+            )
+            for item in self.agenda.upcoming()
+        ]
 
     @property
     def header_rows(self) -> list[tuple[str, str]]:
@@ -206,4 +256,6 @@ def council_letter(
             until=on,
         ),
         usable=usable_report(actor=actor, municipalities=[municipality], now=clock.midday(on)),
+        forward=forward_look(actor=actor, municipality_ids=[municipality.pk], today=on),
+        agenda=area_agenda(actor=actor, municipalities=[municipality], today=on),
     )
