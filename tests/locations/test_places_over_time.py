@@ -179,3 +179,17 @@ def test_stages_planned_out_of_order_are_refused(users: dict) -> None:
             actor=users["heemstede"], location=princehof, status=LocationStatus.IN_USE, expected_date=date(2025, 12, 1)
         )
     assert ExpectedTransition.history.count() == before
+
+
+def test_a_count_older_than_45_days_is_marked_on_the_dashboard_and_overviews(login) -> None:
+    client = login("noordholland")
+    fresh = client.get("/gemeente/GM0397/?datum=2025-11-11").content.decode()
+    old = client.get("/gemeente/GM0397/?datum=2026-01-15").content.decode()  # last counts: 1 November 2025
+    assert "oude telling" not in fresh
+    assert "oude telling (1 november 2025)" in old
+    area = client.get("/provincie/PV27/?datum=2026-01-15").content.decode()
+    heemstede = area[area.index("Heemstede</a>") : area.index("</tr>", area.index("Heemstede</a>"))]
+    assert "1 november 2025" in heemstede
+    assert "oude telling" in heemstede
+    body = client.get("/api/municipalities/GM0397/overview?on=2026-01-15").json()
+    assert body["totals"]["counted_on"] == "2025-11-01"

@@ -90,6 +90,7 @@ class Totals:
     locations_in_use: int = 0
     keys: tuple[Hashable, ...] = field(default=())
     locations_without_capacity: int = 0
+    oldest_count: date | None = None  # the oldest of the latest counts of the locations in use: the figures' age
 
     @property
     def occupancy_rate(self) -> Fraction | None:
@@ -150,6 +151,7 @@ def aggregate(figures: Iterable[LocationFigures], on: date) -> Totals:
     """Add up location figures of one date; totals always equal the sum of their locations."""
     places = persons = households = free = in_use = without_capacity = 0
     keys: list[Hashable] = []
+    counted: list[date] = []
     for item in figures:
         if item.on != on:
             raise ValueError(f"figures of {item.on} cannot be added to totals of {on}")
@@ -160,7 +162,11 @@ def aggregate(figures: Iterable[LocationFigures], on: date) -> Totals:
         in_use += item.status is LocationStatus.IN_USE
         without_capacity += item.lacks_capacity
         keys.append(item.key)
-    return Totals(on, places, persons, households, free, in_use, tuple(keys), without_capacity)
+        if item.status is LocationStatus.IN_USE and item.snapshot_date is not None:
+            counted.append(item.snapshot_date)
+    return Totals(
+        on, places, persons, households, free, in_use, tuple(keys), without_capacity, min(counted, default=None)
+    )
 
 
 def count_is_old(counted_on: date | None, on: date, *, max_age_days: int) -> bool:

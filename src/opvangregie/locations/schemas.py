@@ -24,6 +24,9 @@ class FiguresOut(Schema):
     locations_without_capacity: int = Field(
         description="Locations in use without a recorded capacity: their places are unknown, so never 'full'."
     )
+    counted_on: date | None = Field(
+        description="When the persons were counted (for totals: the oldest of the locations' latest counts)"
+    )
 
 
 def figures_out(figures: occupancy.LocationFigures | occupancy.Totals) -> FiguresOut:
@@ -38,6 +41,7 @@ def figures_out(figures: occupancy.LocationFigures | occupancy.Totals) -> Figure
             if isinstance(figures, occupancy.LocationFigures)
             else figures.locations_without_capacity
         ),
+        counted_on=figures.snapshot_date if isinstance(figures, occupancy.LocationFigures) else figures.oldest_count,
     )
 
 
