@@ -136,7 +136,9 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "snapshots": list(reversed(location.snapshots.all())),
         "events": selectors.location_timeline(location),
         "rooms": list(location.rooms.all()),
-        "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons")),
+        "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons"))
+        if any(point.places or point.persons for point in points)
+        else "",  # never in use yet: no chart of zeros
         "can_edit": can_edit,
         "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
         **{f"{action}_form": form for action, form in forms.items()},
