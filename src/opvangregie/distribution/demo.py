@@ -71,6 +71,7 @@ def load_distribution_demo(admin: Any, rng: random.Random) -> None:
         )
     _asylum_examples(admin, rng)
     _kennemerland_plan(admin)
+    _plan_locations(admin)
 
 
 def _asylum_examples(admin: Any, rng: random.Random) -> None:
@@ -115,6 +116,52 @@ def _asylum_examples(admin: Any, rng: random.Random) -> None:
         status_date=date(2024, 10, 1),
         places=25,
     )
+
+
+# Locations of the Kennemerland plan in preparation, with their expected dates (examples):
+# name, municipality, target group, decided on, places, expected permit, expected in use, planned until
+PLAN_LOCATIONS = (
+    (
+        "AZC Hoofddorp (voorbeeld)",
+        "Haarlemmermeer",
+        TargetGroup.ASYLUM,
+        date(2025, 10, 1),
+        300,
+        date(2026, 3, 1),
+        date(2027, 4, 1),
+        date(2037, 3, 31),
+    ),
+    (
+        "Kleinschalige AMV-opvang Haarlem (voorbeeld)",
+        "Haarlem",
+        TargetGroup.AMV,
+        date(2025, 9, 15),
+        24,
+        date(2026, 1, 15),
+        date(2026, 9, 1),
+        None,
+    ),
+)
+
+
+def _plan_locations(admin: Any) -> None:
+    """The plan's locations that are decided but not yet in use: their expected permit and in-use dates and
+    their places from the expected in-use date, so the forward look and the agenda have them."""
+    for name, town, group, decided, places, permit, in_use, until in PLAN_LOCATIONS:
+        location = location_services.location_create(
+            actor=admin,
+            municipality=Municipality.objects.get(name=town),
+            data=location_services.LocationInput(
+                name=name, target_group=group, address="voorbeeld", operator="COA", planned_until=until, is_example=True
+            ),
+            status=LocationStatus.DECIDED,
+            status_date=decided,
+        )
+        for status, day in ((LocationStatus.PERMIT, permit), (LocationStatus.IN_USE, in_use)):
+            location_services.expected_transition_set(actor=admin, location=location, status=status, expected_date=day)
+        location_services.location_capacity_set(
+            actor=admin, location=location, places=places, effective_date=in_use, reason="voorbeeld"
+        )
 
 
 def _kennemerland_plan(admin: Any) -> None:
