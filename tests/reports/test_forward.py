@@ -104,3 +104,23 @@ def test_a_scenario_that_says_nothing_is_explained(login) -> None:
     response = login("heemstede").get(f"/gemeente/GM0397/verwachting/?locatie={princehof.pk}")
     assert response.status_code == 422
     assert "Kies wat er in het scenario verandert" in response.content.decode()
+
+
+def test_status_holders_go_by_half_year_with_the_backlog_carried_and_unknown_quotas_as_no_data(users: dict) -> None:
+    lines = _heemstede(users).status_holders
+    assert [str(line.outlook.period) for line in lines] == ["2025-H2", "2026-H1", "2026-H2", "2027-H1"]
+    running = lines[0].outlook
+    assert (running.quota, running.carried_in, running.realised) == (21, -8, 18)  # the seed letter's 2025-H2
+    assert running.expected_balance == running.realised + running.planned - 29
+    assert all(line.outlook.quota is None for line in lines[1:])  # not yet published
+    assert lines[1].outlook.carried_in == running.expected_balance
+    assert all(line.outlook.expected_balance is None for line in lines[1:])
+
+
+def test_the_forward_page_shows_the_half_years_of_status_holders(login) -> None:
+    page = login("heemstede").get("/gemeente/GM0397/verwachting/?datum=2025-11-11").content.decode()
+    table = page[
+        page.index('id="forward-status-holders"') : page.index("</table>", page.index('id="forward-status-holders"'))
+    ]
+    row = table[table.index('data-half-year="2026-H1"') :]
+    assert "geen gegevens" in row[: row.index("</tr>")]

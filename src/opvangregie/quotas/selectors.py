@@ -348,3 +348,61 @@ def province_behind_count(*, province: Province, period: HalfYear) -> tuple[int,
     lines = [next((line for line in book.lines if line.period == period), None) for book in ledgers.values()]
     counted = [line for line in lines if line is not None]
     return sum(1 for line in counted if line.balance < 0), len(counted)
+
+
+@dataclass(frozen=True, slots=True)
+class HalfYearOutlook:
+    """A half-year ahead for status holders: its quota when published, what is carried in, realised and
+    planned, and the balance expected at its end (None while the quota is not known: "geen gegevens")."""
+
+    period: HalfYear
+    quota: int | None
+    carried_in: int | None  # the balance carried in: negative is a backlog (None when it depends on an unknown)
+    realised: int
+    planned: int
+
+    @property
+    def expected_balance(self) -> int | None:
+        """Realised plus planned minus the demand (quota minus what is carried in), carried into the next."""
+        if self.quota is None or self.carried_in is None:
+            return None
+        return self.carried_in + self.realised + self.planned - self.quota
+
+
+def quota_outlook(
+    *, actor: Any, municipalities: Sequence[Municipality], on: date, half_years: int = 4
+) -> list[HalfYearOutlook]:
+    """The running and the next half-years of the municipalities together (Huisvestingswet 2014 art. 29: the
+    backlog or surplus carries over), from the ledgers, published quotas and planned realisations."""
+    ledgers = quota_ledgers(actor=actor, municipalities=municipalities, on=on)
+    ids = list(ledgers)
+    first = HalfYear.containing(on)
+    periods = [first]
+    while len(periods) < half_years:
+        last = periods[-1]
+        periods.append(HalfYear(last.year + 1, 1) if last.half == 2 else HalfYear(last.year, 2))
+    published = {p.half_year: p for p in QuotaPeriod.objects.filter(period__in=[str(p) for p in periods])}
+    planned: dict[HalfYear, int] = defaultdict(int)
+    rows = Realisation.objects.filter(
+        municipality_id__in=ids, planned=True, date__gte=first.start, date__lte=periods[-1].end
+    )
+    for day, persons in rows.values_list("date", "persons"):
+        planned[HalfYear.containing(day)] += persons
+    outlook: list[HalfYearOutlook] = []
+    carried: int | None = None
+    for period in periods:
+        lines = [line for ledger in ledgers.values() for line in ledger.lines if line.period == period]
+        if lines:
+            item = HalfYearOutlook(
+                period,
+                sum(line.quota for line in lines),
+                sum(line.carried_in for line in lines),
+                sum(line.realised for line in lines),
+                planned[period],
+            )
+        else:
+            quotas = effective_quotas(published[period], ids) if period in published else {}
+            item = HalfYearOutlook(period, sum(quotas.values()) if quotas else None, carried, 0, planned[period])
+        outlook.append(item)
+        carried = item.expected_balance
+    return outlook

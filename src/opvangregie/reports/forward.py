@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from opvangregie.areas.models import Municipality
 from opvangregie.core import projection
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.periods import Quarter
@@ -18,6 +19,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location, MunicipalTarget
 from opvangregie.locations.selectors import location_plan, locations_readable, with_history
 from opvangregie.organisations.scope import scope_for
+from opvangregie.quotas.selectors import HalfYearOutlook, quota_outlook
 
 QUARTERS = 8
 MAX_QUARTERS = 20
@@ -71,6 +73,14 @@ class ScenarioRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class StatusHolderLine:
+    """A half-year ahead for status holders: the quota outlook and the transit places at its end."""
+
+    outlook: HalfYearOutlook
+    transit_places: int
+
+
+@dataclass(frozen=True, slots=True)
 class ForwardLook:
     """The projection of an area on ``today`` and, if asked, the same with a scenario."""
 
@@ -78,6 +88,7 @@ class ForwardLook:
     base: projection.Projection
     comparison: projection.ScenarioComparison | None
     locations: tuple[tuple[int, str], ...]  # the locations a scenario can name (id, name)
+    status_holders: tuple[StatusHolderLine, ...] = ()
 
     def rows(self, target_group: TargetGroup) -> list[projection.ProjectionLine]:
         """The group's lines in period order (empty when the area has no location or target of the group)."""
@@ -143,7 +154,26 @@ def forward_look(
         comparison = projection.compare_scenario(
             plans, scenario.scenario(named.name, today), periods, targets=targets, target_groups=base.target_groups
         )
-    return ForwardLook(today, base, comparison, tuple((loc.pk, loc.name) for loc in locations))
+    return ForwardLook(
+        today,
+        base,
+        comparison,
+        tuple((loc.pk, loc.name) for loc in locations),
+        _status_holders(actor, municipality_ids, plans, today),
+    )
+
+
+def _status_holders(
+    actor: Any, municipality_ids: Sequence[int], plans: Sequence[projection.LocationPlan], today: date
+) -> tuple[StatusHolderLine, ...]:
+    """Status holders go by half-year (Huisvestingswet 2014 art. 29): the quota outlook of the running and
+    next three half-years, beside the places of transit locations at each half-year's end."""
+    municipalities = list(Municipality.objects.filter(pk__in=list(municipality_ids)))
+    outlook = quota_outlook(actor=actor, municipalities=municipalities, on=today)
+    transit = projection.project(plans, [item.period for item in outlook], target_groups=[TargetGroup.STATUS_HOLDER])
+    return tuple(
+        StatusHolderLine(item, transit.line(item.period, TargetGroup.STATUS_HOLDER).places) for item in outlook
+    )
 
 
 @dataclass(frozen=True, slots=True)
