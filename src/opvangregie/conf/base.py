@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "opvangregie.quotas",
     "opvangregie.distribution",
     "opvangregie.households",
+    "opvangregie.sites",
     "opvangregie.placement",
     "opvangregie.reports",
     "opvangregie.web",

@@ -1,0 +1,150 @@
+"""Reading BAG 2.0 extracts (Basisregistratie Adressen en Gebouwen, Kadaster "LV standlevering" XML).
+
+The extract holds every voorkomen (version) of every building (pand) with its period of validity
+(Catalogus BAG 2018, Historie: beginGeldigheid/eindGeldigheid) and registration; a correction makes a
+voorkomen inactive (tijdstipInactief). The voorkomen in force is the one that has not ended and was not
+made inactive. Files are streamed (a national extract is many gigabytes): one element at a time, cleared
+after use, from an .xml file or from every .xml member of a .zip.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+from xml.etree.ElementTree import Element, iterparse
+
+OBJECTS = "{www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601}"
+HISTORY = "{www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601}"
+GML = "{http://www.opengis.net/gml/3.2}"
+BUILDING = f"{OBJECTS}Pand"
+
+# Statuses of a building worth a look for reception (Catalogus BAG 2018, 7.3.3 "Status pand").
+VACANT_STATUSES = frozenset({"Pand buiten gebruik", "Sloopvergunning verleend", "Verbouwing pand"})
+
+
+class BagFormatError(ValueError):
+    """The file is not a BAG 2.0 building extract."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingVersion:
+    """One voorkomen of a building: its status and footprint (RD New) over its period of validity."""
+
+    identification: str
+    version: int
+    status: str
+    construction_year: int | None
+    valid_from: date | None
+    valid_until: date | None  # eindGeldigheid: None while it has not ended
+    inactive: bool  # tijdstipInactief: withdrawn by a correction
+    footprint: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def in_force(self) -> bool:
+        """Not ended and not made inactive by a correction."""
+        return self.valid_until is None and not self.inactive
+
+
+def _text(element: Element, path: str) -> str | None:
+    found = element.find(path)
+    return found.text.strip() if found is not None and found.text else None
+
+
+def _day(raw: str | None) -> date | None:
+    return date.fromisoformat(raw[:10]) if raw else None
+
+
+def _footprint(element: Element) -> tuple[tuple[float, float], ...]:
+    """The outer ring in RD New (x, y); BAG 2.0 writes 3D positions (srsDimension 3) with z = 0."""
+    polygon = element.find(f"{OBJECTS}geometrie/{GML}Polygon")
+    pos = polygon.find(f"{GML}exterior//{GML}posList") if polygon is not None else None
+    if polygon is None or pos is None or not pos.text:
+        return ()
+    dimension = int(pos.get("srsDimension") or polygon.get("srsDimension") or "2")
+    numbers = [float(value) for value in pos.text.split()]
+    return tuple((numbers[i], numbers[i + 1]) for i in range(0, len(numbers), dimension))
+
+
+def _version(element: Element) -> BuildingVersion:
+    identification = _text(element, f"{OBJECTS}identificatie")
+    history = element.find(f"{OBJECTS}voorkomen/{HISTORY}Voorkomen")
+    if identification is None or history is None:
+        raise BagFormatError("Een pand zonder identificatie of voorkomen: dit is geen BAG 2.0-extract.")
+    year = _text(element, f"{OBJECTS}oorspronkelijkBouwjaar")
+    return BuildingVersion(
+        identification=identification,
+        version=int(_text(history, f"{HISTORY}voorkomenidentificatie") or 0),
+        status=_text(element, f"{OBJECTS}status") or "",
+        construction_year=int(year) if year and year.isdigit() and year != "9999" else None,
+        valid_from=_day(_text(history, f"{HISTORY}beginGeldigheid")),
+        valid_until=_day(_text(history, f"{HISTORY}eindGeldigheid")),
+        inactive=history.find(f"{HISTORY}tijdstipInactief") is not None,
+        footprint=_footprint(element),
+    )
+
+
+def _from_stream(stream: IO[bytes]) -> Iterator[BuildingVersion]:
+    try:
+        for _event, element in iterparse(stream, events=("end",)):
+            if element.tag == BUILDING:
+                yield _version(element)
+                element.clear()
+    except SyntaxError as error:  # xml.etree.ElementTree.ParseError
+        raise BagFormatError(f"Het XML-bestand is onleesbaar: {error}") from None
+
+
+def read_versions(path: Path) -> Iterator[BuildingVersion]:
+    """Every building voorkomen in ``path`` (.xml, or .zip with .xml parts), streamed in file order."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
+            if not members:
+                raise BagFormatError("Het zip-bestand bevat geen XML-bestanden.")
+            for name in members:
+                with archive.open(name) as stream:
+                    yield from _from_stream(stream)
+        return
+    with path.open("rb") as stream:
+        yield from _from_stream(stream)
+
+
+def current_versions(versions: Iterable[BuildingVersion]) -> dict[str, BuildingVersion]:
+    """Per building the voorkomen in force (the highest version number when several claim it)."""
+    current: dict[str, BuildingVersion] = {}
+    for version in versions:
+        if version.in_force:
+            held = current.get(version.identification)
+            if held is None or version.version > held.version:
+                current[version.identification] = version
+    return current
+
+
+@dataclass(frozen=True, slots=True)
+class BagSummary:
+    """Buildings in an extract, each counted once, and the count by the status of the voorkomen in force."""
+
+    buildings: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    without_current: int = 0  # every voorkomen ended or withdrawn (e.g. demolished and ended)
+
+    @property
+    def vacant(self) -> int:
+        return sum(count for status, count in self.by_status.items() if status in VACANT_STATUSES)
+
+
+def summarise(versions: Iterable[BuildingVersion]) -> BagSummary:
+    """Count buildings once each, by the status in force (streams: keeps one version per building)."""
+    seen: set[str] = set()
+    current: dict[str, tuple[int, str]] = {}  # identification -> (version, status) in force
+    for version in versions:
+        seen.add(version.identification)
+        held = current.get(version.identification)
+        if version.in_force and (held is None or version.version > held[0]):
+            current[version.identification] = (version.version, version.status)
+    statuses = Counter(status for _, status in current.values())
+    return BagSummary(len(seen), dict(sorted(statuses.items())), len(seen) - len(current))
