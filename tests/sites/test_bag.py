@@ -87,3 +87,15 @@ def test_the_command_prints_json_and_refuses_what_is_no_extract(tmp_path: Path) 
     broken = extract(tmp_path, "<Objecten:Pand><Objecten:status>x</Objecten:status></Objecten:Pand>")
     with pytest.raises(BagFormatError, match=r"geen BAG 2\.0-extract"):
         summarise(read_versions(broken))
+
+
+def test_sites_check_finds_kennemerland_zuid() -> None:
+    out = io.StringIO()
+    call_command("sites", "check", "--point", "4.56,52.40", "--json", stdout=out)
+    hits = json.loads(out.getvalue())["hits"]
+    assert [(h["feature"], h["inside"]) for h in hits] == [("Kennemerland-Zuid", True)]
+    out = io.StringIO()
+    call_command("sites", "check", "--point", "4.6203,52.3533", "--radius", "3000", stdout=out)
+    assert "ligt op 1.603 m van Natura 2000-gebied Kennemerland-Zuid" in out.getvalue()
+    with pytest.raises(CommandError, match="LON,LAT"):
+        call_command("sites", "check", "--point", "Heemstede")
