@@ -172,3 +172,18 @@ def test_an_edit_made_on_an_older_version_is_refused_not_overwriting(login) -> N
     assert TextBlock.objects.get(municipality__code="GM0397", quarter="2025-Q4", section="ukrainian").text == (
         "Tekst van de eerste"
     )
+
+
+def test_a_document_whose_author_is_gone_is_listed_without_one(login) -> None:
+    """The author is kept with SET_NULL: a document made by a since-deleted account lists "–" (it was a 500)."""
+    LetterDocument.objects.create(
+        municipality=Municipality.objects.get(code="GM0397"),
+        quarter="2025-Q4",
+        format="html",
+        status=DocumentStatus.DONE,
+        content=b"<p>brief</p>",
+        created_by=None,
+    )
+    response = login("heemstede").get(URL, Q4)
+    assert response.status_code == 200
+    assert re.search(r"<td class=\"utrecht-table__cell\">–</td>", response.content.decode())

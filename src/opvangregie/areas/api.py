@@ -12,6 +12,7 @@ from opvangregie.organisations.scope import (
     readable_municipalities,
     scope_for,
 )
+from opvangregie.ui.api_errors import errors
 
 router = Router(tags=["areas"])
 
@@ -25,7 +26,7 @@ class MunicipalityOut(Schema):
     population_date: date | None
 
 
-@router.get("/municipalities", response=list[MunicipalityOut])
+@router.get("/municipalities", response={200: list[MunicipalityOut], **errors(422)})
 def municipalities(request: HttpRequest, province: str | None = None, year: int = 2025) -> list[MunicipalityOut]:
     """Municipalities the caller may read, with population of the reference year."""
     queryset = readable_municipalities(scope_for(request.user))

@@ -19,6 +19,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors, services
 from opvangregie.distribution.models import DistributionRun, RegionalPlan
 from opvangregie.organisations.scope import scope_for
+from opvangregie.ui.api_errors import errors
 from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["Spreidingswet distribution"])
@@ -69,12 +70,12 @@ def _run_out(run: DistributionRun) -> DistributionRunOut:
     )
 
 
-@router.get("/runs", response=list[DistributionRunOut])
+@router.get("/runs", response={200: list[DistributionRunOut], **errors()})
 def runs(request: HttpRequest) -> list[DistributionRunOut]:
     return [_run_out(run) for run in selectors.runs_list(actor=request.user)]
 
 
-@router.post("/runs", response={201: DistributionRunOut})
+@router.post("/runs", response={201: DistributionRunOut, **errors(400, 403, 404, 422)})
 def run_create(request: HttpRequest, payload: RunIn) -> Status[DistributionRunOut]:
     """Compute and store a run (national editors); without SES scores the key falls back to population."""
     run = services.run_create(
@@ -99,7 +100,7 @@ class ImportedOut(Schema):
     imported: int
 
 
-@router.post("/published/{cycle}", response={201: ImportedOut})
+@router.post("/published/{cycle}", response={201: ImportedOut, **errors(403, 422)})
 def published_import(
     request: HttpRequest, cycle: int, file: File[UploadedFile], source: str = ""
 ) -> Status[ImportedOut]:
@@ -117,7 +118,7 @@ class SesOut(Schema):
     municipalities: int
 
 
-@router.post("/ses", response={201: SesOut})
+@router.post("/ses", response={201: SesOut, **errors(403, 422)})
 def ses_load(request: HttpRequest, name: str, year: int, file: File[UploadedFile], source: str = "") -> Status[SesOut]:
     """Load SES-WOA scores (columns code, score) as a named data set; all rows or none."""
     dataset = services.ses_dataset_load(
@@ -167,7 +168,7 @@ class RunTableOut(Schema):
     provinces: list[ProvinceSumOut]
 
 
-@router.get("/runs/{run_id}", response=RunTableOut)
+@router.get("/runs/{run_id}", response={200: RunTableOut, **errors(404, 422)})
 def run_table(request: HttpRequest, run_id: int, province: str | None = None, on: date | None = None) -> RunTableOut:
     """A run's tasks per municipality (those the caller may read) and per province, with counted places."""
     run = selectors.run_get(actor=request.user, run_id=run_id)
@@ -229,7 +230,7 @@ class ComparisonOut(Schema):
     provinces: list[RunDifferenceOut]
 
 
-@router.get("/compare", response=ComparisonOut)
+@router.get("/compare", response={200: ComparisonOut, **errors(404, 422)})
 def compare(request: HttpRequest, a: int, b: int) -> ComparisonOut:
     """Two runs side by side (what-if)."""
     comparison = selectors.runs_compare(
@@ -319,7 +320,7 @@ class PlanIn(Schema):
     description: str = ""
 
 
-@router.post("/plans", response={201: PlanOut})
+@router.post("/plans", response={201: PlanOut, **errors(400, 403, 404, 422)})
 def plan_create(request: HttpRequest, payload: PlanIn) -> Status[PlanOut]:
     """A region's joint plan for a cycle (the region's coordinators)."""
     region = Region.objects.filter(slug=payload.region).first()
@@ -346,7 +347,7 @@ class ContributionIn(Schema):
     places: int
 
 
-@router.put("/plans/{plan_id}/contributions", response=PlanOut)
+@router.put("/plans/{plan_id}/contributions", response={200: PlanOut, **errors(400, 403, 404, 422)})
 def contribution_set(request: HttpRequest, plan_id: int, payload: ContributionIn) -> PlanOut:
     """What a member municipality contributes to the plan for one target group (the region's coordinators)."""
     plan = _plan(request, plan_id)
@@ -364,12 +365,12 @@ def contribution_set(request: HttpRequest, plan_id: int, payload: ContributionIn
     return _plan_out(request, plan, None)
 
 
-@router.get("/plans/{plan_id}", response=PlanOut)
+@router.get("/plans/{plan_id}", response={200: PlanOut, **errors(404, 422)})
 def plan_detail(request: HttpRequest, plan_id: int, on: date | None = None) -> PlanOut:
     return _plan_out(request, _plan(request, plan_id), on)
 
 
-@router.post("/plans/{plan_id}/exchanges", response={201: PlanOut})
+@router.post("/plans/{plan_id}/exchanges", response={201: PlanOut, **errors(400, 403, 404, 422)})
 def exchange_record(request: HttpRequest, plan_id: int, payload: ExchangeIn) -> Status[PlanOut]:
     """Record an exchange of tasks (the region's coordinators); refused unless every group's total holds."""
     plan = _plan(request, plan_id)

@@ -23,6 +23,7 @@ from opvangregie.core.reception_duty import StepKind
 from opvangregie.households import importers, selectors, services
 from opvangregie.households.models import MAX_MONEY, MONEY_DIGITS, MONEY_PLACES, Outcome
 from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.ui.api_errors import errors
 from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["Ukrainian households"])
@@ -146,7 +147,7 @@ def _officer_municipality(request: HttpRequest, code: str) -> Municipality:
     return municipality
 
 
-@router.get("/{code}/households", response=list[HouseholdOut])
+@router.get("/{code}/households", response={200: list[HouseholdOut], **errors(404, 422)})
 def households(request: HttpRequest, code: str, on: date | None = None) -> list[HouseholdOut]:
     """The municipality's households on ``on`` (default today) with the month's leefgeld and contribution."""
     municipality = _officer_municipality(request, code)
@@ -154,7 +155,7 @@ def households(request: HttpRequest, code: str, on: date | None = None) -> list[
     return households_out(rows)
 
 
-@router.post("/{code}/households", response={201: HouseholdOut})
+@router.post("/{code}/households", response={201: HouseholdOut, **errors(400, 403, 404, 409, 422)})
 def household_create(request: HttpRequest, code: str, data: HouseholdIn) -> Status[HouseholdOut]:
     """Register a household; without ``reception`` it waits for a place (then register its request)."""
     municipality = _officer_municipality(request, code)
@@ -197,7 +198,7 @@ def households_out(rows: list[selectors.HouseholdRow]) -> list[HouseholdOut]:
     ]
 
 
-@router.post("/{code}/households/import", response={201: dict[str, int]})
+@router.post("/{code}/households/import", response={201: dict[str, int], **errors(403, 404, 409, 422)})
 def households_import(request: HttpRequest, code: str, file: File[UploadedFile]) -> Status[dict[str, int]]:
     """Import households (one row per member); all households or none, with a report per row."""
     municipality = _officer_municipality(request, code)
@@ -207,7 +208,7 @@ def households_import(request: HttpRequest, code: str, file: File[UploadedFile])
     return Status(201, {"households": count})
 
 
-@router.post("/{code}/incomes/import", response={201: dict[str, int]})
+@router.post("/{code}/incomes/import", response={201: dict[str, int], **errors(403, 404, 409, 422)})
 def incomes_import(request: HttpRequest, code: str, file: File[UploadedFile]) -> Status[dict[str, int]]:
     """Import incomes (kenmerk, lid, inkomen, vanaf); all rows or none, with a report per row."""
     municipality = _officer_municipality(request, code)
@@ -217,7 +218,7 @@ def incomes_import(request: HttpRequest, code: str, file: File[UploadedFile]) ->
     return Status(201, {"rows": count})
 
 
-@router.get("/{code}/waiting-list", response=list[WaitingOut])
+@router.get("/{code}/waiting-list", response={200: list[WaitingOut], **errors(404, 422)})
 def waiting_list(request: HttpRequest, code: str) -> list[WaitingOut]:
     """Open requests with the 72-hour clock; references only for the municipality's own officers."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -234,7 +235,7 @@ def waiting_list(request: HttpRequest, code: str) -> list[WaitingOut]:
     ]
 
 
-@router.post("/{code}/requests/{request_id}/steps", response={201: dict[str, int]})
+@router.post("/{code}/requests/{request_id}/steps", response={201: dict[str, int], **errors(400, 403, 404, 409, 422)})
 def step_add(request: HttpRequest, code: str, request_id: int, data: StepIn) -> Status[dict[str, int]]:
     """Record an offer or escalation of the alternatives workflow."""
     municipality = _officer_municipality(request, code)
@@ -245,7 +246,7 @@ def step_add(request: HttpRequest, code: str, request_id: int, data: StepIn) -> 
     return Status(201, {"id": step.pk})
 
 
-@router.get("/{code}/months/{month}", response=TotalsOut)
+@router.get("/{code}/months/{month}", response={200: TotalsOut, **errors(404, 422)})
 def month_totals(request: HttpRequest, code: str, month: str) -> TotalsOut:
     """Leefgeld and contribution totals of a month (``2025-10``), the letter's counts and the reimbursement estimate."""
     try:
@@ -278,7 +279,7 @@ def month_totals(request: HttpRequest, code: str, month: str) -> TotalsOut:
     )
 
 
-@router.post("/contribution", response=MonthOut)
+@router.post("/contribution", response={200: MonthOut, **errors(400, 422)})
 def contribution(request: HttpRequest, data: CalculationIn) -> MonthOut:
     """Leefgeld and own contribution of one household for a month, with the explanation."""
     result = month_calculate(

@@ -28,11 +28,12 @@ from opvangregie.locations.schemas import (
     snapshot_out,
 )
 from opvangregie.organisations.scope import municipality_for_registration, scope_for
+from opvangregie.ui.api_errors import errors
 
 router = Router(tags=["locations"])
 
 
-@router.get("", response=list[LocationOut])
+@router.get("", response={200: list[LocationOut], **errors(422)})
 def locations(
     request: HttpRequest, municipality: str | None = None, target_group: TargetGroup | None = None
 ) -> list[LocationOut]:
@@ -45,7 +46,7 @@ def locations(
     return [location_out(location) for location in queryset]
 
 
-@router.post("", response={201: LocationOut})
+@router.post("", response={201: LocationOut, **errors(400, 403, 404, 422)})
 def location_create(request: HttpRequest, payload: LocationIn) -> Status[LocationOut]:
     """Register a location (editors of its municipality; COA editors for asylum and AMV)."""
     municipality = municipality_for_registration(scope_for(request.user), payload.municipality)
@@ -67,12 +68,12 @@ def location_create(request: HttpRequest, payload: LocationIn) -> Status[Locatio
     return Status(201, location_out(location))
 
 
-@router.get("/{location_id}", response=LocationOut)
+@router.get("/{location_id}", response={200: LocationOut, **errors(404, 422)})
 def location_detail(request: HttpRequest, location_id: int) -> LocationOut:
     return location_out(selectors.location_get(actor=request.user, location_id=location_id))
 
 
-@router.post("/{location_id}/status", response={201: LocationOut})
+@router.post("/{location_id}/status", response={201: LocationOut, **errors(400, 403, 404, 422)})
 def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -> Status[LocationOut]:
     """Move the location to another lifecycle stage from a date."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -86,13 +87,13 @@ def location_status(request: HttpRequest, location_id: int, payload: StatusIn) -
     return Status(201, location_out(selectors.location_get(actor=request.user, location_id=location_id)))
 
 
-@router.get("/{location_id}/snapshots", response=list[SnapshotOut])
+@router.get("/{location_id}/snapshots", response={200: list[SnapshotOut], **errors(404, 422)})
 def snapshots(request: HttpRequest, location_id: int) -> list[SnapshotOut]:
     location = selectors.location_get(actor=request.user, location_id=location_id)
     return [snapshot_out(snapshot) for snapshot in location.snapshots.all()]
 
 
-@router.post("/{location_id}/snapshots", response={201: SnapshotOut})
+@router.post("/{location_id}/snapshots", response={201: SnapshotOut, **errors(400, 403, 404, 422)})
 def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn) -> Status[SnapshotOut]:
     """Record the count of persons on a date (one per location per day; a second replaces the first)."""
     location = selectors.location_get(actor=request.user, location_id=location_id)

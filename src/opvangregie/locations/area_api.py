@@ -12,11 +12,12 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations import selectors
 from opvangregie.locations.schemas import AreaOverviewOut, OverviewOut, area_overview_out, overview_out
 from opvangregie.organisations.scope import municipality_readable, province_readable, region_readable, scope_for
+from opvangregie.ui.api_errors import errors
 
 router = Router(tags=["areas"])
 
 
-@router.get("/municipalities/{code}/overview", response=OverviewOut)
+@router.get("/municipalities/{code}/overview", response={200: OverviewOut, **errors(404, 422)})
 def municipality_overview(
     request: HttpRequest, code: str, on: date | None = None, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> OverviewOut:
@@ -28,7 +29,7 @@ def municipality_overview(
     return overview_out(overview, municipality)
 
 
-@router.get("/regions/{slug}/overview", response=AreaOverviewOut)
+@router.get("/regions/{slug}/overview", response={200: AreaOverviewOut, **errors(404, 422)})
 def region_overview(
     request: HttpRequest, slug: str, on: date | None = None, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> AreaOverviewOut:
@@ -40,7 +41,7 @@ def region_overview(
     return area_overview_out(overview, region.name)
 
 
-@router.get("/provinces/{code}/overview", response=AreaOverviewOut)
+@router.get("/provinces/{code}/overview", response={200: AreaOverviewOut, **errors(404, 422)})
 def province_overview(
     request: HttpRequest, code: str, on: date | None = None, target_group: TargetGroup = TargetGroup.UKRAINIAN
 ) -> AreaOverviewOut:

@@ -20,6 +20,7 @@ from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.placement import proposals
 from opvangregie.placement.models import PlacementRun
 from opvangregie.placement.usable_report import UsableReport, usable_report
+from opvangregie.ui.api_errors import errors
 
 router = Router(tags=["Placement"])
 
@@ -121,7 +122,7 @@ def _run_out(run: PlacementRun) -> ProposalRunOut:
     )
 
 
-@router.get("/{code}/usable-places", response=ReportOut)
+@router.get("/{code}/usable-places", response={200: ReportOut, **errors(404, 422)})
 def usable_places(request: HttpRequest, code: str, gains: bool = False) -> ReportOut:
     """Usable places per location today; with ``gains=true`` also what each move of residents gains."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -129,7 +130,7 @@ def usable_places(request: HttpRequest, code: str, gains: bool = False) -> Repor
     return _report_out(report)
 
 
-@router.post("/{code}/proposals", response={201: ProposalRunOut})
+@router.post("/{code}/proposals", response={201: ProposalRunOut, **errors(400, 403, 404, 422)})
 def proposal_start(request: HttpRequest, code: str, data: ProposalIn) -> Status[ProposalRunOut]:
     """Start a proposal for the municipality (computed by a task; poll it with GET)."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -138,7 +139,7 @@ def proposal_start(request: HttpRequest, code: str, data: ProposalIn) -> Status[
     return Status(201, _run_out(run))
 
 
-@router.post("/regions/{slug}/proposals", response={201: ProposalRunOut})
+@router.post("/regions/{slug}/proposals", response={201: ProposalRunOut, **errors(400, 403, 404, 422)})
 def region_proposal_start(request: HttpRequest, slug: str, data: ProposalIn) -> Status[ProposalRunOut]:
     """Start a proposal across the region's municipalities (the region's coordinator)."""
     region = Region.objects.filter(slug=slug).first()
@@ -149,12 +150,12 @@ def region_proposal_start(request: HttpRequest, slug: str, data: ProposalIn) -> 
     return Status(201, _run_out(run))
 
 
-@router.get("/proposals/{run_id}", response=ProposalRunOut)
+@router.get("/proposals/{run_id}", response={200: ProposalRunOut, **errors(404, 422)})
 def proposal_get(request: HttpRequest, run_id: int) -> ProposalRunOut:
     return _run_out(proposals.run_get(actor=request.user, run_id=run_id))
 
 
-@router.post("/proposals/{run_id}/confirm", response=ProposalRunOut)
+@router.post("/proposals/{run_id}/confirm", response={200: ProposalRunOut, **errors(400, 403, 404, 409, 422)})
 def proposal_confirm(request: HttpRequest, run_id: int, data: ConfirmIn) -> ProposalRunOut:
     """Confirm the proposal, or the ``a:<household>`` placements and ``m:<household>`` moves in ``accepted``."""
     return _run_out(proposals.proposal_confirm(actor=request.user, run_id=run_id, accepted=data.accepted))

@@ -19,6 +19,7 @@ from opvangregie.core.periods import HalfYear
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.quotas import selectors, services
 from opvangregie.quotas.models import QuotaPeriod, Realisation
+from opvangregie.ui.api_errors import errors
 from opvangregie.ui.imports import upload_content
 
 router = Router(tags=["status-holder quotas"])
@@ -72,13 +73,13 @@ def _half_year(raw: str) -> HalfYear:
     return HalfYear.parse(raw)
 
 
-@router.get("/periods", response=list[PeriodOut])
+@router.get("/periods", response={200: list[PeriodOut], **errors()})
 def periods(request: HttpRequest) -> list[PeriodOut]:
     """The opened half-years with their national totals (the last one is current)."""
     return [_period_out(p) for p in QuotaPeriod.objects.prefetch_related("national_totals")]
 
 
-@router.post("/periods", response={201: PeriodOut})
+@router.post("/periods", response={201: PeriodOut, **errors(400, 403, 422)})
 def period_open(request: HttpRequest, payload: PeriodIn) -> Status[PeriodOut]:
     """Open a half-year and compute every municipality's quota (national editors only)."""
     quota_period = services.period_open(
@@ -92,7 +93,7 @@ def period_open(request: HttpRequest, payload: PeriodIn) -> Status[PeriodOut]:
     return Status(201, _period_out(quota_period))
 
 
-@router.post("/periods/{period}/revisions", response={201: PeriodOut})
+@router.post("/periods/{period}/revisions", response={201: PeriodOut, **errors(400, 403, 404, 422)})
 def period_revise(request: HttpRequest, period: str, payload: RevisionIn) -> Status[PeriodOut]:
     """Record a revised national total; computed quotas get a new version."""
     quota_period = selectors.quota_period_get(_half_year(period))
@@ -114,7 +115,7 @@ class QuotaDifferenceOut(Schema):
     difference: int | None
 
 
-@router.post("/periods/{period}/published", response={201: list[QuotaDifferenceOut]})
+@router.post("/periods/{period}/published", response={201: list[QuotaDifferenceOut], **errors(403, 404, 422)})
 def published_import(
     request: HttpRequest, period: str, file: File[UploadedFile], source: str = ""
 ) -> Status[list[QuotaDifferenceOut]]:
@@ -156,7 +157,7 @@ class ArrangementOut(Schema):
     changes: dict[str, int]
 
 
-@router.post("/periods/{period}/arrangements", response={201: ArrangementOut})
+@router.post("/periods/{period}/arrangements", response={201: ArrangementOut, **errors(400, 403, 404, 422)})
 def arrangement_record(request: HttpRequest, period: str, payload: ArrangementIn) -> Status[ArrangementOut]:
     """Municipalities jointly change their quotas (Huisvestingswet art. 29(2)); refused unless the sum holds."""
     quota_period = selectors.quota_period_get(_half_year(period))
@@ -234,7 +235,7 @@ def _line_out(book: selectors.MunicipalityLedger, line: LedgerLine) -> LedgerLin
     )
 
 
-@router.get("/municipalities/{code}/ledger", response=LedgerOut)
+@router.get("/municipalities/{code}/ledger", response={200: LedgerOut, **errors(404, 422)})
 def municipality_ledger(request: HttpRequest, code: str, on: date | None = None) -> LedgerOut:
     """The municipality's ledger on a date (default today): quota, backlog carried in, demand, realised, balance."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -294,7 +295,7 @@ def _realisation_out(r: Realisation) -> RealisationOut:
     )
 
 
-@router.get("/municipalities/{code}/realisations", response=list[RealisationOut])
+@router.get("/municipalities/{code}/realisations", response={200: list[RealisationOut], **errors(404, 422)})
 def realisations(request: HttpRequest, code: str, period: str | None = None) -> list[RealisationOut]:
     municipality = municipality_readable(scope_for(request.user), code)
     rows = selectors.realisations_list(
@@ -303,7 +304,7 @@ def realisations(request: HttpRequest, code: str, period: str | None = None) -> 
     return [_realisation_out(r) for r in rows]
 
 
-@router.post("/municipalities/{code}/realisations", response={201: RealisationOut})
+@router.post("/municipalities/{code}/realisations", response={201: RealisationOut, **errors(400, 403, 404, 422)})
 def realisation_record(request: HttpRequest, code: str, payload: RealisationIn) -> Status[RealisationOut]:
     """Record status holders housed (editors of the municipality only)."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -346,7 +347,7 @@ class SupervisionOut(Schema):
     rows: list[SupervisionRowOut]
 
 
-@router.get("/provinces/{code}/supervision", response=SupervisionOut)
+@router.get("/provinces/{code}/supervision", response={200: SupervisionOut, **errors(404, 422)})
 def supervision(request: HttpRequest, code: str, period: str, on: date | None = None) -> SupervisionOut:
     """Every municipality of the province in a half-year, with status and phase of the intervention ladder."""
     province = Province.objects.filter(code=code).first()
@@ -389,7 +390,7 @@ class NationalLineOut(Schema):
     balance: int
 
 
-@router.get("/national/ledger", response=list[NationalLineOut])
+@router.get("/national/ledger", response={200: list[NationalLineOut], **errors(403, 422)})
 def national_ledger(request: HttpRequest, on: date | None = None) -> list[NationalLineOut]:
     """The sum over all municipalities per half-year (national readers only)."""
     return [
