@@ -56,6 +56,8 @@ def _real_parameters() -> dict[str, Any]:
         "plan_id": RegionalPlan.objects.get(region__slug="kennemerland").pk,
         "request_id": request.pk,
         "month": "2025-10",
+        "effective_date": "2027-06-01",
+        "status": "in_use",
         "proposal_id": PlacementRun.objects.create(
             municipality=Location.objects.get(name="Kerklaan").municipality, status=RunStatus.DONE
         ).pk,

@@ -161,6 +161,9 @@ def make_subjects(admin: Any) -> Subjects:
     assert own_request is not None
     adopted = DistributionRun.objects.get(is_adopted=True)
     shared = {
+        "effective_date": "2030-01-01",  # a capacity change the matrix test makes before each request
+        "status": "out_of_use",  # an expected stage
+        "token": "not-a-subscription",
         "period": "2025-H2",
         "cycle": adopted.cycle,
         "month": "2025-10",

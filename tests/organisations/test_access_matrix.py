@@ -56,6 +56,10 @@ BODIES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     },
     "POST /api/locations/{location_id}/status": lambda v: {"status": "out_of_use", "effective_date": "2025-11-05"},
     "POST /api/locations/{location_id}/snapshots": lambda v: {"date": "2025-11-05", "persons": 1, "households": 1},
+    "PUT /api/locations/{location_id}/capacity/{effective_date}": lambda v: {"places": 5, "reason": "matrix"},
+    "DELETE /api/locations/{location_id}/capacity/{effective_date}": lambda v: {},
+    "PUT /api/locations/{location_id}/expected/{status}": lambda v: {"expected_date": "2031-01-01"},
+    "DELETE /api/locations/{location_id}/expected/{status}": lambda v: {},
     "POST /api/quotas/periods": lambda v: {"period": "2026-H1", "national_total": 10_000, "published_on": "2025-11-01"},
     "POST /api/quotas/periods/{period}/revisions": lambda v: {"national_total": 10_500, "published_on": "2025-11-02"},
     "POST /api/quotas/periods/{period}/arrangements": lambda v: {
@@ -96,6 +100,21 @@ BODIES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "POST /api/placement/regions/{slug}/proposals": lambda v: {"max_moves": 0},
     "POST /api/placement/proposals/{run_id}/confirm": lambda v: {"accepted": []},
 }
+
+
+def _capacity_change_to_remove(values: dict[str, Any]) -> None:
+    from opvangregie.locations.models import CapacityChange
+
+    CapacityChange.objects.get_or_create(
+        location_id=values["location_id"], effective_date=values["effective_date"], defaults={"places": 5}
+    )
+
+
+# Made again before each role's request, so every allowed role finds something to remove.
+PREPARE: dict[str, Callable[[dict[str, Any]], None]] = {
+    "DELETE /api/locations/{location_id}/capacity/{effective_date}": _capacity_change_to_remove,
+}
+
 UPLOADS = {
     "POST /api/quotas/periods/{period}/published",
     "POST /api/distribution/published/{cycle}",
@@ -257,6 +276,8 @@ def test_api_operation(key: str, world: dict[str, Any]) -> None:
         query = QUERY[key](values) if key in QUERY else {}
         for role in ROLES:
             client = world["api"][role]
+            if key in PREPARE:
+                PREPARE[key](values)
             before = row_counts() if method != "GET" else {}
             if method == "GET":
                 response = client.get(path, query)

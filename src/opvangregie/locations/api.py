@@ -111,7 +111,7 @@ def snapshot_record(request: HttpRequest, location_id: int, payload: SnapshotIn)
     return Status(201, snapshot_out(snapshot))
 
 
-@router.get("/{location_id}/capacity", response=list[CapacityOut])
+@router.get("/{location_id}/capacity", response={200: list[CapacityOut], **errors(404, 422)})
 def capacity_changes(request: HttpRequest, location_id: int) -> list[CapacityOut]:
     """The location's dated capacity changes, expected (future) ones included."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -119,7 +119,7 @@ def capacity_changes(request: HttpRequest, location_id: int) -> list[CapacityOut
     return [capacity_out(change, today) for change in location.capacity_changes.all()]
 
 
-@router.put("/{location_id}/capacity/{effective_date}", response=CapacityOut)
+@router.put("/{location_id}/capacity/{effective_date}", response={200: CapacityOut, **errors(400, 403, 404, 422)})
 def capacity_set(request: HttpRequest, location_id: int, effective_date: date, payload: CapacityIn) -> CapacityOut:
     """Record or correct the places in force from ``effective_date`` (a future date is an expected change)."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -134,7 +134,7 @@ def capacity_set(request: HttpRequest, location_id: int, effective_date: date, p
     return capacity_out(change, clock.today())
 
 
-@router.delete("/{location_id}/capacity/{effective_date}", response={204: None})
+@router.delete("/{location_id}/capacity/{effective_date}", response={204: None, **errors(403, 404, 422)})
 def capacity_remove(request: HttpRequest, location_id: int, effective_date: date) -> Status[None]:
     """Remove the capacity change of ``effective_date``."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -142,7 +142,7 @@ def capacity_remove(request: HttpRequest, location_id: int, effective_date: date
     return Status(204, None)
 
 
-@router.get("/{location_id}/expected", response=list[ExpectedOut])
+@router.get("/{location_id}/expected", response={200: list[ExpectedOut], **errors(404, 422)})
 def expected_dates(request: HttpRequest, location_id: int) -> list[ExpectedOut]:
     """The expected dates of the location's lifecycle stages, each flagged when overdue."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -167,7 +167,7 @@ def _stage(raw: str) -> LocationStatus:
         raise ValidationError(f"Onbekende fase {raw[:30]!r}; kies uit {stages}.") from None
 
 
-@router.put("/{location_id}/expected/{status}", response=list[ExpectedOut])
+@router.put("/{location_id}/expected/{status}", response={200: list[ExpectedOut], **errors(400, 403, 404, 422)})
 def expected_set(request: HttpRequest, location_id: int, status: str, payload: ExpectedIn) -> list[ExpectedOut]:
     """Plan or correct the date on which the location is expected to reach ``status``."""
     location = selectors.location_get(actor=request.user, location_id=location_id)
@@ -181,7 +181,7 @@ def expected_set(request: HttpRequest, location_id: int, status: str, payload: E
     return expected_dates(request, location_id)
 
 
-@router.delete("/{location_id}/expected/{status}", response={204: None})
+@router.delete("/{location_id}/expected/{status}", response={204: None, **errors(403, 404, 422)})
 def expected_remove(request: HttpRequest, location_id: int, status: str) -> Status[None]:
     """Drop the expected date of ``status``."""
     location = selectors.location_get(actor=request.user, location_id=location_id)

@@ -87,6 +87,17 @@ EVERYONE_SIGNED_IN = Access(ALL)
 
 MUNICIPAL_WRITERS = {"heemstede": roles("heemstede beheerder"), "elsewhere": roles("beheerder")}
 LOCATION_WRITERS = {"heemstede": roles("heemstede beheerder"), "elsewhere": roles("coa beheerder")}
+MUNICIPALITY_READERS = {
+    "municipality": roles("heemstede raadslid kennemerland noordholland rijk beheerder"),
+    "region": roles("kennemerland rijk beheerder"),
+    "province": roles("noordholland rijk beheerder"),
+}
+
+
+AGENDA_SUBSCRIBERS = {
+    area: {"heemstede": MUNICIPALITY_READERS[area], "elsewhere": roles("rijk beheerder")}
+    for area in ("municipality", "region", "province")
+}
 
 
 def _writes(access: Access, writers: dict[str, frozenset[str]]) -> Access:
@@ -106,6 +117,7 @@ WEB: dict[str, Access] = {
     "web:region": REGION,
     "web:province": PROVINCE,
     "locations:municipality-import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
+    "locations:capacity-import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "locations:location-new": _writes(
         Access(
             side("heemstede coa beheerder", forbidden="raadslid kennemerland noordholland rijk"),
@@ -150,6 +162,15 @@ WEB: dict[str, Access] = {
     "reports:letter-settings": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "reports:document": PROPOSAL,
     "reports:province": PROVINCE,
+    # The forward look and the agenda: read by whoever reads the area; any reader may subscribe to the agenda.
+    "reports:forward-municipality": MUNICIPALITY,
+    "reports:forward-region": REGION,
+    "reports:forward-province": PROVINCE,
+    "reports:agenda-municipality": _writes(MUNICIPALITY, AGENDA_SUBSCRIBERS["municipality"]),
+    "reports:agenda-region": _writes(REGION, AGENDA_SUBSCRIBERS["region"]),
+    "reports:agenda-province": _writes(PROVINCE, AGENDA_SUBSCRIBERS["province"]),
+    # The .ics feed: the secret address is the key (no session); an unknown address is 404 for everyone.
+    "reports:agenda-feed": Access(side(), anonymous=404),
     # Signing in and out and the language choice are open to everyone.
     "login": Access(ALL, anonymous=200),
     "logout": Access(side(others=405), anonymous=405),
@@ -180,6 +201,15 @@ API: dict[str, Access] = {
     "POST /api/locations/{location_id}/status": _api(LOCATION_EDIT),
     "GET /api/locations/{location_id}/snapshots": _api(LOCATION),
     "POST /api/locations/{location_id}/snapshots": _api(LOCATION_EDIT),
+    "GET /api/locations/{location_id}/capacity": _api(LOCATION),
+    "PUT /api/locations/{location_id}/capacity/{effective_date}": _api(LOCATION_EDIT),
+    "DELETE /api/locations/{location_id}/capacity/{effective_date}": _api(LOCATION_EDIT),
+    "GET /api/locations/{location_id}/expected": _api(LOCATION),
+    "PUT /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
+    "DELETE /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
+    "GET /api/municipalities/{code}/projection": _api(MUNICIPALITY),
+    "GET /api/regions/{slug}/projection": _api(REGION),
+    "GET /api/provinces/{code}/projection": _api(PROVINCE),
     "GET /api/quotas/periods": _api(EVERYONE_SIGNED_IN),
     "POST /api/quotas/periods": _api(Access(side("beheerder", forbidden=" ".join(sorted(SIGNED_IN - {"beheerder"}))))),
     "POST /api/quotas/periods/{period}/revisions": _api(

@@ -19,6 +19,7 @@ from opvangregie.reports.forward import (
     ScenarioRequest,
     forward_look,
 )
+from opvangregie.ui.api_errors import errors
 
 router = Router(tags=["forward look"])
 
@@ -91,20 +92,20 @@ class ProjectionQuery(Schema):
         )
 
 
-@router.get("/municipalities/{code}/projection", response=ProjectionOut)
+@router.get("/municipalities/{code}/projection", response={200: ProjectionOut, **errors(404, 422)})
 def municipality_projection(request: HttpRequest, code: str, query: Query[ProjectionQuery]) -> ProjectionOut:
     """The municipality's places expected per quarter (the command `opvangregie project` prints the same)."""
     municipality = municipality_readable(scope_for(request.user), code)
     return _out(municipality.name, query.look(request, [municipality.pk]))
 
 
-@router.get("/regions/{slug}/projection", response=ProjectionOut)
+@router.get("/regions/{slug}/projection", response={200: ProjectionOut, **errors(404, 422)})
 def region_projection(request: HttpRequest, slug: str, query: Query[ProjectionQuery]) -> ProjectionOut:
     region = region_readable(scope_for(request.user), slug)
     return _out(region.name, query.look(request, list(region.members.values_list("pk", flat=True))))
 
 
-@router.get("/provinces/{code}/projection", response=ProjectionOut)
+@router.get("/provinces/{code}/projection", response={200: ProjectionOut, **errors(404, 422)})
 def province_projection(request: HttpRequest, code: str, query: Query[ProjectionQuery]) -> ProjectionOut:
     province = province_readable(scope_for(request.user), code)
     return _out(province.name, query.look(request, list(province.municipalities.values_list("pk", flat=True))))
