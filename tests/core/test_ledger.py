@@ -134,7 +134,8 @@ def test_status_on_a_date() -> None:
     assert status_on(line, on=date(2025, 6, 30)) is PaceStatus.NO_DATA  # not started
     assert status_on(line, on=date(2025, 11, 4)) is PaceStatus.BEHIND  # 18 < 29 × 4/6
     assert status_on(line, on=date(2025, 8, 1)) is PaceStatus.ON_TRACK  # 18 >= 29 × 1/6
-    assert H2.is_closed_on(date(2025, 12, 31)) and not H2.is_closed_on(date(2025, 12, 30))
+    assert H2.is_closed_on(date(2025, 12, 31))
+    assert not H2.is_closed_on(date(2025, 12, 30))
     assert status_on(line, on=date(2025, 12, 31)) is PaceStatus.BEHIND  # closed on its last day: 11 behind
     done = ledger([PeriodFigures(H2, 21, 29)], opening_balance=-8)[0]
     assert status_on(done, on=date(2025, 7, 1)) is PaceStatus.ON_TRACK
