@@ -13,10 +13,12 @@ from opvangregie.core.errors import ValidationError
 from opvangregie.core.ledger import (
     PaceStatus,
     PeriodFigures,
+    StatusTally,
     ledger,
     period_status,
     periods_behind_in_a_row,
     progress,
+    status_on,
 )
 from opvangregie.core.periods import HalfYear
 from opvangregie.core.supervision import DEFAULT_LADDER, ladder_stage
@@ -100,6 +102,79 @@ def test_consecutive_periods_behind_and_the_ladder() -> None:
     assert ladder_stage(0) is None
     assert ladder_stage(4).number == 4
     assert ladder_stage(9) == DEFAULT_LADDER[-1]
+
+
+def test_an_opening_backlog_is_a_half_year_behind() -> None:
+    """Heemstede carried 7 behind from 2024 into 2025-H1 and ended it 8 behind: 2 half-years in a row."""
+    lines = ledger([PeriodFigures(H1, 22, 21), PeriodFigures(H2, 21, 18)], opening_balance=-7)
+    assert periods_behind_in_a_row(lines[:1], opening_balance=-7) == 2
+    assert periods_behind_in_a_row(lines, opening_balance=-7) == 3
+    assert periods_behind_in_a_row([], opening_balance=-7) == 1  # during 2025-H1: 2024-H2 ended behind
+    assert periods_behind_in_a_row(lines[:1], opening_balance=0) == 1
+    assert periods_behind_in_a_row([], opening_balance=5) == 0
+    met = ledger([PeriodFigures(H1, 22, 29), PeriodFigures(H2, 21, 18)], opening_balance=-7)
+    assert periods_behind_in_a_row(met, opening_balance=-7) == 1  # a met half-year ends the run
+
+
+def test_a_half_year_without_a_quota_has_no_data_and_ends_the_run() -> None:
+    lines = ledger(
+        [PeriodFigures(HalfYear(2024, 2), 10, 0), PeriodFigures(H1, 0, 0, known=False), PeriodFigures(H2, 10, 3)],
+        opening_balance=-4,
+    )
+    assert lines[1].balance == -14  # the backlog still carries through
+    assert period_status(lines[1]) is PaceStatus.NO_DATA
+    assert status_on(lines[1], on=date(2025, 12, 31)) is PaceStatus.NO_DATA
+    assert periods_behind_in_a_row(lines, opening_balance=-4) == 1
+    assert periods_behind_in_a_row(lines[:2], opening_balance=-4) == 0
+
+
+def test_status_on_a_date() -> None:
+    line = ledger([PeriodFigures(H2, 21, 18)], opening_balance=-8)[0]
+    assert status_on(None, on=date(2025, 11, 4)) is PaceStatus.NO_DATA
+    assert status_on(line, on=date(2025, 6, 30)) is PaceStatus.NO_DATA  # not started
+    assert status_on(line, on=date(2025, 11, 4)) is PaceStatus.BEHIND  # 18 < 29 × 4/6
+    assert status_on(line, on=date(2025, 8, 1)) is PaceStatus.ON_TRACK  # 18 >= 29 × 1/6
+    assert H2.is_closed_on(date(2025, 12, 31))
+    assert not H2.is_closed_on(date(2025, 12, 30))
+    assert status_on(line, on=date(2025, 12, 31)) is PaceStatus.BEHIND  # closed on its last day: 11 behind
+    done = ledger([PeriodFigures(H2, 21, 29)], opening_balance=-8)[0]
+    assert status_on(done, on=date(2025, 7, 1)) is PaceStatus.ON_TRACK
+    assert status_on(done, on=date(2025, 12, 31)) is PaceStatus.ON_TRACK
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    figures=st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 60), st.booleans()),
+        min_size=1,
+        max_size=8,
+    ),
+    opening=st.integers(-20, 20),
+    on=st.dates(min_value=date(2023, 6, 1), max_value=date(2028, 12, 31)),
+)
+def test_every_line_has_exactly_one_status_and_the_tally_adds_up(figures, opening, on) -> None:
+    period = HalfYear(2024, 1)
+    items = []
+    for quota, realised, known in figures:
+        items.append(PeriodFigures(period, quota, realised, known))
+        period = period.next()
+    lines = ledger(items, opening_balance=opening)
+    statuses = [status_on(line, on=on) for line in lines]
+    tally = StatusTally.of(statuses)
+    assert tally.total == len(lines) == sum(count for _, count in tally.items())
+    assert tally.judged == sum(1 for s in statuses if s is not PaceStatus.NO_DATA)
+    for line, status in zip(lines, statuses, strict=True):
+        if not line.known or on < line.period.start:
+            assert status is PaceStatus.NO_DATA
+        elif line.period.is_closed_on(on):
+            assert status is period_status(line)
+        else:
+            assert status is progress(line, on=on).status
+    closed = [line for line in lines if line.period.is_closed_on(on)]
+    behind = periods_behind_in_a_row(closed, opening_balance=opening)
+    assert 0 <= behind <= len(closed) + 1
+    if closed and status_on(closed[-1], on=on) is not PaceStatus.BEHIND:
+        assert behind == 0
 
 
 def test_half_years() -> None:

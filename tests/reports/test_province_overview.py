@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from opvangregie.areas.models import Municipality, Province
+from opvangregie.core.ledger import PaceStatus
 from opvangregie.locations.models import OccupancySnapshot
 from opvangregie.reports.province import ProvinceRow, province_programmes, sorted_rows
 
@@ -60,7 +61,7 @@ def row(name: str, balance: int | None) -> ProvinceRow:
         ukrainian_persons=0,
         quota_demand=None if balance is None else 100,
         quota_realised=None if balance is None else 100 + balance,
-        quota_status=None,
+        quota_status=PaceStatus.NO_DATA,
         periods_behind=0,
         asylum_task=None,
         asylum_counted=None,

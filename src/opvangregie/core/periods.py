@@ -79,6 +79,14 @@ class HalfYear:
     def previous(self) -> HalfYear:
         return HalfYear(self.year - 1, 2) if self.half == 1 else HalfYear(self.year, 1)
 
+    def is_closed_on(self, day: date) -> bool:
+        """Whether the half-year is over on ``day``: from its last day on, what was realised is final.
+
+        The one meaning of "closed" for the ledger, the supervision, the overview and the letters; before
+        it the half-year is running and is judged against the pro-rata schedule.
+        """
+        return day >= self.end
+
     def months_completed(self, on: date) -> int:
         """Whole months of this half-year completed on ``on`` (0..6)."""
         if on < self.start:

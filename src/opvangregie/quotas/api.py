@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import File, Router, Schema
+from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
@@ -342,26 +342,39 @@ class SupervisionOut(Schema):
     province: str
     period: str
     on: date
-    behind: int
-    municipalities: int
+    closed: bool
+    behind: int | None = Field(description="Municipalities behind; null when no municipality has data.")
+    with_data: int = Field(description="Municipalities with data in the half-year: 'behind of with_data'.")
+    on_track: int | None
+    ahead: int | None
+    no_data: int = Field(description="Municipalities without data (no quota) in the half-year.")
+    municipalities: int = Field(description="All municipalities of the province: behind + on_track + ahead + no_data.")
     rows: list[SupervisionRowOut]
 
 
 @router.get("/provinces/{code}/supervision", response={200: SupervisionOut, **errors(404, 422)})
-def supervision(request: HttpRequest, code: str, period: str, on: date | None = None) -> SupervisionOut:
-    """Every municipality of the province in a half-year, with status and phase of the intervention ladder."""
+def supervision(request: HttpRequest, code: str, period: str | None = None, on: date | None = None) -> SupervisionOut:
+    """Every municipality of the province in a half-year (default: the one running on ``on``, as on the pages),
+    with status (ahead, on_track, behind, no_data) and phase of the intervention ladder."""
     province = Province.objects.filter(code=code).first()
     if province is None:
         raise NotFound("Provincie niet gevonden.")
-    view = selectors.province_supervision(
-        actor=request.user, province=province, period=_half_year(period), on=on or clock.today()
-    )
+    day = on or clock.today()
+    chosen = _half_year(period) if period else selectors.default_half_year(day)
+    view = selectors.province_supervision(actor=request.user, province=province, period=chosen, on=day)
+    tally = view.tally
+    known = tally.judged > 0
     return SupervisionOut(
         province=province.name,
         period=str(view.period),
         on=view.on,
-        behind=len(view.behind),
-        municipalities=len(view.rows),
+        closed=view.closed,
+        behind=tally.behind if known else None,
+        with_data=tally.judged,
+        on_track=tally.on_track if known else None,
+        ahead=tally.ahead if known else None,
+        no_data=tally.no_data,
+        municipalities=tally.total,
         rows=[
             SupervisionRowOut(
                 code=row.municipality.code,
@@ -371,7 +384,7 @@ def supervision(request: HttpRequest, code: str, period: str, on: date | None = 
                 demand=row.line.demand if row.line else None,
                 realised=row.line.realised if row.line else None,
                 balance=row.line.balance if row.line else None,
-                status=row.status.value if row.status else None,
+                status=row.status.value,
                 periods_behind=row.periods_behind,
                 ladder_phase=row.stage.number if row.stage else None,
                 ladder_name=row.stage.name if row.stage else None,

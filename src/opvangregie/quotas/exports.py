@@ -16,6 +16,7 @@ STATUS_LABELS = {
     PaceStatus.AHEAD: gettext_lazy("ahead"),
     PaceStatus.ON_TRACK: gettext_lazy("on track"),
     PaceStatus.BEHIND: gettext_lazy("behind"),
+    PaceStatus.NO_DATA: gettext_lazy("no data"),
 }
 
 
@@ -71,7 +72,7 @@ def supervision_xlsx(view: Supervision, rows: Sequence[SupervisionRow]) -> bytes
             row.line.demand if row.line else None,
             row.line.realised if row.line else None,
             row.line.balance if row.line else None,
-            str(STATUS_LABELS[row.status]) if row.status else "",
+            str(STATUS_LABELS[row.status]),
             row.periods_behind,
             f"{row.stage.number}. {row.stage.name}" if row.stage else "",
         ]

@@ -16,10 +16,11 @@ from opvangregie.core.ledger import (
     PaceStatus,
     PeriodFigures,
     Progress,
+    StatusTally,
     ledger,
-    period_status,
     periods_behind_in_a_row,
     progress,
+    status_on,
 )
 from opvangregie.core.periods import HalfYear
 from opvangregie.core.supervision import DEFAULT_LADDER, LadderStage, ladder_stage
@@ -44,6 +45,11 @@ class QuotaVersions:
     published: int | None = None
     arrangement_delta: int = 0
     computed_versions: int = 0
+
+    @property
+    def known(self) -> bool:
+        """Whether the municipality has a quota in the half-year at all (without one: "geen gegevens")."""
+        return self.computed is not None or self.published is not None
 
     @property
     def base(self) -> int:
@@ -115,22 +121,24 @@ class MunicipalityLedger:
     versions: dict[HalfYear, QuotaVersions]
     planned: dict[HalfYear, int]
     opening_source: str = ""
+    opening_balance: int = 0
 
     @property
     def current(self) -> Progress | None:
         """The running half-year seen on ``on`` (None once the last kept half-year has ended)."""
-        if not self.lines or self.on >= self.lines[-1].period.end:
+        if not self.lines or self.lines[-1].period.is_closed_on(self.on):
             return None
         line = self.lines[-1]
         return progress(line, on=self.on, planned=self.planned.get(line.period, 0))
 
     @property
     def closed(self) -> list[LedgerLine]:
-        return [line for line in self.lines if line.period.end <= self.on]
+        return [line for line in self.lines if line.period.is_closed_on(self.on)]
 
     @property
     def periods_behind(self) -> int:
-        return periods_behind_in_a_row(self.closed)
+        """Closed half-years behind in a row on ``on``; a backlog in the opening balance counts as one."""
+        return periods_behind_in_a_row(self.closed, opening_balance=self.opening_balance)
 
     @property
     def rows(self) -> list[LedgerRow]:
@@ -139,11 +147,16 @@ class MunicipalityLedger:
             for line in self.lines
         ]
 
-    def status_of(self, line: LedgerLine) -> PaceStatus:
-        current = self.current
-        if current is not None and current.line is line:
-            return current.status
-        return period_status(line)
+    def status_of(self, line: LedgerLine | None) -> PaceStatus:
+        """The status of one of this ledger's lines on ``on`` (:func:`core.ledger.status_on`)."""
+        return status_on(line, on=self.on)
+
+    def line_of(self, period: HalfYear) -> LedgerLine | None:
+        return next((line for line in self.lines if line.period == period), None)
+
+    def status_in(self, period: HalfYear) -> PaceStatus:
+        """Ahead, on track, behind or no data in ``period`` seen on ``on``: the one place that decides."""
+        return self.status_of(self.line_of(period))
 
 
 def _ledgers(
@@ -175,6 +188,7 @@ def _ledgers(
                 p.half_year,
                 versions.get((p.pk, municipality.pk), QuotaVersions()).effective,
                 realised[(municipality.pk, p.half_year)],
+                versions.get((p.pk, municipality.pk), QuotaVersions()).known,
             )
             for p in kept
         ]
@@ -185,8 +199,26 @@ def _ledgers(
             versions={p.half_year: versions.get((p.pk, municipality.pk), QuotaVersions()) for p in kept},
             planned={p.half_year: planned[(municipality.pk, p.half_year)] for p in kept},
             opening_source=opening.source if opening else "",
+            opening_balance=opening.balance if opening else 0,
         )
     return result
+
+
+def default_half_year(on: date) -> HalfYear:
+    """The half-year a page about the quota opens on when none is chosen: the one running on the reference date.
+
+    One choice for the province's overview, its supervision, the key figures, the API and the municipality's
+    page: every one of them shows the status "on" the reference date, and that is the half-year the date
+    falls in (judged as running until its last day). When it has not been opened, the pages say "geen
+    gegevens" for it rather than silently showing another half-year; an earlier, closed half-year (the one
+    the letters are about) is chosen with ``?periode=``.
+    """
+    return HalfYear.containing(on)
+
+
+def half_years_to_choose(current: HalfYear) -> list[HalfYear]:
+    """The opened half-years to pick from, with ``current`` among them even when it is not opened."""
+    return sorted({p.half_year for p in QuotaPeriod.objects.all()} | {current})
 
 
 def quota_ledger(*, actor: Any, municipality: Municipality, on: date) -> MunicipalityLedger:
@@ -219,7 +251,7 @@ def province_ladder(province: Province) -> tuple[LadderStage, ...]:
 class SupervisionRow:
     municipality: Municipality
     line: LedgerLine | None
-    status: PaceStatus | None
+    status: PaceStatus
     periods_behind: int
     stage: LadderStage | None
     projected_shortfall: int | None = None
@@ -242,9 +274,20 @@ class Supervision:
         return [row for row in self.rows if row.status is PaceStatus.BEHIND]
 
     @property
-    def totals(self) -> tuple[int, int, int, int]:
-        """Sum of quota, demand, realised and balance over the province."""
+    def tally(self) -> StatusTally:
+        return StatusTally.of(row.status for row in self.rows)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the half-year is over on the view's date (only then do letters go out)."""
+        return self.period.is_closed_on(self.on)
+
+    @property
+    def totals(self) -> tuple[int | None, int | None, int | None, int | None]:
+        """Sum of quota, demand, realised and balance over the municipalities with data (None: no data)."""
         lines = [row.line for row in self.rows if row.line]
+        if not lines:
+            return (None, None, None, None)
         return (
             sum(line.quota for line in lines),
             sum(line.demand for line in lines),
@@ -262,14 +305,15 @@ def _supervision_rows(
     rows = []
     for municipality in municipalities:
         book = ledgers[municipality.pk]
-        line = next((item for item in book.lines if item.period == period), None)
+        status = book.status_in(period)
+        line = book.line_of(period) if status is not PaceStatus.NO_DATA else None  # no data: no figures either
         current = book.current if line is not None and book.current and book.current.line is line else None
         behind = book.periods_behind
         rows.append(
             SupervisionRow(
                 municipality=municipality,
                 line=line,
-                status=book.status_of(line) if line else None,
+                status=status,
                 periods_behind=behind,
                 stage=ladder_stage(behind, ladders.get(municipality.province_id, DEFAULT_LADDER)),
                 projected_shortfall=current.projected_shortfall if current else None,
@@ -340,14 +384,14 @@ def quota_period_get(period: HalfYear) -> QuotaPeriod:
     return quota_period
 
 
-def province_behind_count(*, province: Province, period: HalfYear) -> tuple[int, int]:
-    """How many of the province's municipalities ended ``period`` behind, of how many (an aggregate that
-    council letters quote, e.g. "36 of the 44 municipalities of Noord-Holland")."""
+def province_behind_count(*, province: Province, period: HalfYear, on: date) -> StatusTally:
+    """The province's municipalities ahead, on track, behind and without data in ``period`` seen on ``on``
+    (at most its last day), an aggregate that council letters quote ("36 of the 44 municipalities of
+    Noord-Holland": ``behind`` of ``judged``). The same judgement as the supervision table's rows."""
     municipalities = list(Municipality.objects.filter(province=province))
-    ledgers = _ledgers(municipalities, on=period.end, until=period)
-    lines = [next((line for line in book.lines if line.period == period), None) for book in ledgers.values()]
-    counted = [line for line in lines if line is not None]
-    return sum(1 for line in counted if line.balance < 0), len(counted)
+    view_on = min(on, period.end)
+    ledgers = _ledgers(municipalities, on=view_on, until=period)
+    return StatusTally.of(book.status_in(period) for book in ledgers.values())
 
 
 @dataclass(frozen=True, slots=True)

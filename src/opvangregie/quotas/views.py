@@ -25,7 +25,6 @@ from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.quotas import exports, selectors, services
 from opvangregie.quotas.forms import RealisationForm
 from opvangregie.quotas.letters import supervision_letter_docx
-from opvangregie.quotas.models import QuotaPeriod
 from opvangregie.ui.params import DOCX, download, query_half_year, reference_date
 from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
@@ -43,16 +42,9 @@ def _locations(municipality: Municipality) -> list[tuple[int, str]]:
 
 
 def _period(request: HttpRequest, on: date) -> HalfYear:
-    """The ``periode`` of the query string, else the half-year of the reference date, else the last opened."""
-    chosen = query_half_year(request)
-    if chosen is not None:
-        return chosen
-    opened = sorted(p.half_year for p in QuotaPeriod.objects.all())
-    current = HalfYear.containing(on)
-    started = [p for p in opened if p <= current]
-    if current in opened or not opened:
-        return current
-    return started[-1] if started else opened[0]
+    """The ``periode`` of the query string, else the half-year running on the reference date
+    (:func:`selectors.default_half_year`, the same default as the provincial overview)."""
+    return query_half_year(request) or selectors.default_half_year(on)
 
 
 @login_required
@@ -163,13 +155,13 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
             "status": wanted,
             "sort": sort,
             "statuses": [(s.value, exports.STATUS_LABELS[s]) for s in PaceStatus],
-            "periods": [p.period for p in QuotaPeriod.objects.all()],
+            "periods": [str(p) for p in selectors.half_years_to_choose(view.period)],
         },
     )
 
 
 def _behind_rows(view: selectors.Supervision) -> list[selectors.SupervisionRow]:
-    return [row for row in view.behind if row.line is not None and view.on >= view.period.end]
+    return [row for row in view.behind if row.line is not None and view.closed]
 
 
 @login_required

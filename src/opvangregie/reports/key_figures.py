@@ -15,7 +15,7 @@ from opvangregie import clock
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core import occupancy
 from opvangregie.core.errors import NotFound
-from opvangregie.core.ledger import PaceStatus
+from opvangregie.core.ledger import StatusTally
 from opvangregie.core.periods import HalfYear
 from opvangregie.distribution.models import DistributionRun
 from opvangregie.organisations.scope import scope_for
@@ -78,13 +78,18 @@ class KeyFigures:
         return _sum([row.quota_balance for row in self.rows])
 
     @property
+    def quota_tally(self) -> StatusTally:
+        """Behind, on track, ahead and no data in the half-year, as on the overview and the supervision."""
+        return StatusTally.of(row.quota_status for row in self.rows)
+
+    @property
     def quota_known(self) -> int:
-        """Municipalities with a quota line in the half-year; 0 means the half-year has no data."""
-        return sum(1 for row in self.rows if row.quota_status is not None)
+        """Municipalities with data in the half-year; 0 means the half-year has no data."""
+        return self.quota_tally.judged
 
     @property
     def behind(self) -> int:
-        return sum(1 for row in self.rows if row.quota_status is PaceStatus.BEHIND)
+        return self.quota_tally.behind
 
     @property
     def asylum_task(self) -> int | None:

@@ -1,8 +1,10 @@
 """The provincial overview: every municipality of a province with its status per reception duty.
 
 - Ukrainian displaced persons: the target (Besluit opvang ontheemden Oekraïne) against the places in use.
-- Status holders: the running half-year's demand (quota plus backlog, Huisvestingswet 2014 art. 28–29)
-  against the status holders housed so far, with the pace status and the half-years behind in a row.
+- Status holders: the demand of a half-year (quota plus backlog, Huisvestingswet 2014 art. 28–29) against
+  the status holders housed up to the reference date, with the status and the half-years behind in a row,
+  exactly as the province's supervision shows them (``quotas.selectors.supervision_rows``); by default the
+  half-year running on the reference date (``quotas.selectors.default_half_year``).
 - Asylum seekers: the task of the adopted distribution (Spreidingswet art. 5) against the counted places,
   once a distribution has been adopted.
 Each part comes from the selectors of its own app, on one reference date.
@@ -20,7 +22,7 @@ from django.utils.translation import gettext as _
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core import occupancy
 from opvangregie.core.errors import NotFound
-from opvangregie.core.ledger import PaceStatus
+from opvangregie.core.ledger import PaceStatus, StatusTally
 from opvangregie.core.periods import HalfYear
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution import selectors as distribution_selectors
@@ -42,7 +44,7 @@ class ProvinceRow:
     ukrainian_persons: int
     quota_demand: int | None
     quota_realised: int | None
-    quota_status: PaceStatus | None
+    quota_status: PaceStatus
     periods_behind: int
     asylum_task: int | None
     asylum_counted: int | None
@@ -92,19 +94,25 @@ class ProvinceProgrammes:
         return {key: self.total(key) for key in SORT_KEYS}
 
     @property
+    def tally(self) -> StatusTally:
+        """Behind, on track, ahead and no data in the half-year: the same counts as the supervision's."""
+        return StatusTally.of(row.quota_status for row in self.rows)
+
+    @property
     def behind(self) -> int:
-        return sum(1 for row in self.rows if row.quota_status is PaceStatus.BEHIND)
+        return self.tally.behind
 
 
 def programme_rows(
-    *, actor: Any, municipalities: Sequence[Municipality], on: date
+    *, actor: Any, municipalities: Sequence[Municipality], on: date, period: HalfYear | None = None
 ) -> tuple[HalfYear, DistributionRun | None, list[ProvinceRow]]:
-    """Every municipality's status per reception duty on ``on``: the Ukrainian target and places, the running
-    half-year's quota line, the adopted distribution's task and counted places, and the open requests now."""
+    """Every municipality's status per reception duty on ``on``: the Ukrainian target and places, the quota
+    line of ``period`` (default: the half-year running on ``on``), the adopted distribution's task and counted
+    places, and the open requests now."""
     ukrainian = location_selectors.municipalities_overview(
         actor=actor, municipalities=municipalities, on=on, target_group=TargetGroup.UKRAINIAN
     )
-    period = HalfYear.containing(on)
+    period = period or quota_selectors.default_half_year(on)
     supervision = {
         row.municipality.pk: row
         for row in quota_selectors.supervision_rows(actor=actor, municipalities=municipalities, period=period, on=on)
@@ -130,7 +138,7 @@ def programme_rows(
                 ukrainian_persons=area_row.totals.persons,
                 quota_demand=line.demand if line else None,
                 quota_realised=line.realised if line else None,
-                quota_status=quota.status if quota else None,
+                quota_status=quota.status if quota else PaceStatus.NO_DATA,
                 periods_behind=quota.periods_behind if quota else 0,
                 asylum_task=task.task if task else None,
                 asylum_counted=task.existing.counted if task else None,
@@ -140,12 +148,15 @@ def programme_rows(
     return period, run, rows
 
 
-def province_programmes(*, actor: Any, province: Province, on: date) -> ProvinceProgrammes:
-    """The overview of ``province`` on ``on`` (readers of the province: its own staff and national users)."""
+def province_programmes(
+    *, actor: Any, province: Province, on: date, period: HalfYear | None = None
+) -> ProvinceProgrammes:
+    """The overview of ``province`` on ``on`` (readers of the province: its own staff and national users), with
+    the status holders of ``period`` (default: the half-year running on ``on``)."""
     if not scope_for(actor).reads_province(province.pk):
         raise NotFound("Provincie niet gevonden.")
     municipalities = list(province.municipalities.select_related("province").order_by("name"))
-    period, run, rows = programme_rows(actor=actor, municipalities=municipalities, on=on)
+    period, run, rows = programme_rows(actor=actor, municipalities=municipalities, on=on, period=period)
     return ProvinceProgrammes(province=province, on=on, period=period, run=run, rows=rows)
 
 

@@ -41,6 +41,9 @@ class LocationNews:
 
 @dataclass(frozen=True, slots=True)
 class ProvinceContext:
+    """The letter's "In het halfjaar X haalden N van de M gemeenten in <provincie> hun taakstelling niet":
+    ``behind`` of the ``municipalities`` with data in the province's supervision of that closed half-year."""
+
     period: HalfYear
     behind: int
     municipalities: int
@@ -223,11 +226,13 @@ def council_letter(
         if changes or events:
             news.append(LocationNews(location, changes, sorted(events, key=lambda e: e.date)))
     ledger = quota_selectors.quota_ledger(actor=actor, municipality=municipality, on=on)
-    closed = [line.period for line in ledger.lines if line.period.end < on]
+    closed = ledger.closed
     province = None
-    if closed:
-        behind, total = quota_selectors.province_behind_count(province=municipality.province, period=closed[-1])
-        province = ProvinceContext(closed[-1], behind, total)
+    if closed:  # the province's municipalities in the last closed half-year, judged as its supervision does
+        period = closed[-1].period
+        tally = quota_selectors.province_behind_count(province=municipality.province, period=period, on=on)
+        if tally.judged:  # without data: no sentence rather than "0 of 0"
+            province = ProvinceContext(period, tally.behind, tally.judged)
 
     def overview(group: TargetGroup) -> location_selectors.Overview:
         return location_selectors.municipality_overview(

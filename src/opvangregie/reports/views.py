@@ -21,6 +21,7 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ApplicationError, NotFound
 from opvangregie.core.periods import Quarter
 from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
+from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.reports import generation, services
 from opvangregie.reports.documents import council_letter_html, html_to_pdf
 from opvangregie.reports.models import DocumentFormat, DocumentStatus, LetterDocument, LetterSettings, Section
@@ -35,7 +36,7 @@ from opvangregie.reports.province import (
 )
 from opvangregie.reports.selectors import council_letter, require_letter_editor
 from opvangregie.ui.forms import DateInput, nlds_style
-from opvangregie.ui.params import DOCX, download, query_quarter, reference_date
+from opvangregie.ui.params import DOCX, download, query_half_year, query_quarter, reference_date
 
 PDF = "application/pdf"
 
@@ -228,7 +229,9 @@ def _sortable(request: HttpRequest, columns: list[OverviewColumn], sort: str, di
 def province_overview(request: HttpRequest, code: str) -> HttpResponse:
     """Every municipality of the province with its status per reception duty; sortable, as .xlsx and .pdf."""
     province = province_readable(scope_for(request.user), code)
-    programmes = province_programmes(actor=request.user, province=province, on=reference_date(request))
+    programmes = province_programmes(
+        actor=request.user, province=province, on=reference_date(request), period=query_half_year(request)
+    )
     sort = request.GET.get("sorteer", "name")
     sort = sort if sort in SORT_KEYS else "name"
     direction = request.GET.get("richting", "oplopend")
@@ -244,6 +247,8 @@ def province_overview(request: HttpRequest, code: str) -> HttpResponse:
         "direction": direction,
         "on": programmes.on,
         "exports": {fmt: _query(request, export=fmt) for fmt in ("xlsx", "pdf")},
+        "tally": programmes.tally,
+        "periods": [str(p) for p in quota_selectors.half_years_to_choose(programmes.period)],
     }
     export = request.GET.get("export")
     if export == "xlsx":
