@@ -34,6 +34,9 @@ QUERY: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "distribution:compare": lambda v: {"a": v["run_id"], "b": v["run_id"]},
     "GET /api/distribution/compare": lambda v: {"a": v["run_id"], "b": v["run_id"]},
     "GET /api/quotas/provinces/{code}/supervision": lambda v: {"period": "2025-H1"},
+    # A letter is for a closed half-year with data (the default, the running one, may have none yet).
+    "quotas:letter": lambda v: {"periode": "2025-H1"},
+    "quotas:letters": lambda v: {"periode": "2025-H1"},
     "POST /api/distribution/ses": lambda v: {"name": "SES 2025", "year": 2025},
 }
 
