@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
+# PostgreSQL databases of the test runs; override both when several clones test on one server at once.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/opvangregie
+export SMOKE_DATABASE ?= opvangregie_smoke
 
 .PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench lock messages clean
 
@@ -39,7 +42,7 @@ test-sqlite: setup
 
 test-postgres: setup
 	scripts/start-postgres.sh
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=postgres://postgres@127.0.0.1:5432/opvangregie \
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=$(POSTGRES_URL) \
 		$(BIN)/pytest -q -n 2 -m "not e2e" --ignore=tests/core
 
 test-production: setup ## collectstatic, migrate on PostgreSQL, gunicorn + task worker, a letter made and downloaded

@@ -26,7 +26,7 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-DATABASE = "opvangregie_smoke"
+DATABASE = os.environ.get("SMOKE_DATABASE", "opvangregie_smoke")  # its own throw-away database
 SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
