@@ -34,8 +34,10 @@ demo: setup system-packages ## run the app with the demo data set on SQLite at h
 	$(BIN)/opvangregie db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/opvangregie runserver $(HOST)
 
+# OPVANGREGIE_TEST_TEMPLATES: the SQLite runs share one migrated database with the demo data (tests/db_template.py)
 test: setup system-packages ## all tests: the production path, the browser, PostgreSQL and SQLite
-	$(MAKE) --no-print-directory test-production test-e2e test-postgres test-sqlite
+	templates=$$(mktemp -d) && trap 'rm -rf "$$templates"' EXIT && \
+		OPVANGREGIE_TEST_TEMPLATES=$$templates $(MAKE) --no-print-directory test-production test-e2e test-postgres test-sqlite
 
 test-sqlite: setup
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e"
