@@ -34,10 +34,14 @@ demo: setup system-packages ## run the app with the demo data set on SQLite at h
 	$(BIN)/opvangregie db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/opvangregie runserver $(HOST)
 
+# Two parts at a time (TEST_JOBS): the browser tests mostly wait on Chromium and the production run uses one
+# core, so a second part fills the idle time; each part's output is printed in one piece when it ends.
 # OPVANGREGIE_TEST_TEMPLATES: the SQLite runs share one migrated database with the demo data (tests/db_template.py)
-test: setup system-packages ## all tests: the production path, the browser, PostgreSQL and SQLite
+TEST_JOBS ?= 2
+test: setup system-packages ## all tests: the browser, the production path, PostgreSQL and SQLite
 	templates=$$(mktemp -d) && trap 'rm -rf "$$templates"' EXIT && \
-		OPVANGREGIE_TEST_TEMPLATES=$$templates $(MAKE) --no-print-directory test-production test-e2e test-postgres test-sqlite
+		OPVANGREGIE_TEST_TEMPLATES=$$templates $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target \
+		test-e2e test-production test-postgres test-sqlite
 
 test-sqlite: setup
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e"
