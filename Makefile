@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
+# PostgreSQL databases of the test runs; override both when several clones test on one server at once.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/opvangregie
+export SMOKE_DATABASE ?= opvangregie_smoke
 
 .PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench lock messages clean
 
@@ -31,15 +34,21 @@ demo: setup system-packages ## run the app with the demo data set on SQLite at h
 	$(BIN)/opvangregie db_worker --verbosity 0 & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/opvangregie runserver $(HOST)
 
-test: setup system-packages ## all tests: the production path, the browser, PostgreSQL and SQLite
-	$(MAKE) --no-print-directory test-production test-e2e test-postgres test-sqlite
+# Two parts at a time (TEST_JOBS): the browser tests mostly wait on Chromium and the production run uses one
+# core, so a second part fills the idle time; each part's output is printed in one piece when it ends.
+# OPVANGREGIE_TEST_TEMPLATES: the SQLite runs share one migrated database with the demo data (tests/db_template.py)
+TEST_JOBS ?= 2
+test: setup system-packages ## all tests: the browser, the production path, PostgreSQL and SQLite
+	templates=$$(mktemp -d) && trap 'rm -rf "$$templates"' EXIT && \
+		OPVANGREGIE_TEST_TEMPLATES=$$templates $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target \
+		test-e2e test-production test-postgres test-sqlite
 
 test-sqlite: setup
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e"
 
 test-postgres: setup
 	scripts/start-postgres.sh
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=postgres://postgres@127.0.0.1:5432/opvangregie \
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=$(POSTGRES_URL) \
 		$(BIN)/pytest -q -n 2 -m "not e2e" --ignore=tests/core
 
 test-production: setup ## collectstatic, migrate on PostgreSQL, gunicorn + task worker, a letter made and downloaded

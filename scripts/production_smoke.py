@@ -26,7 +26,7 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-DATABASE = "opvangregie_smoke"
+DATABASE = os.environ.get("SMOKE_DATABASE", "opvangregie_smoke")  # its own throw-away database
 SERVER = "postgres://postgres@127.0.0.1:5432"
 
 
@@ -58,6 +58,22 @@ def environment(static_root: str, port: int) -> dict[str, str]:
 def run(env: dict[str, str], *args: str) -> None:
     print("$ opvangregie", " ".join(args), flush=True)
     subprocess.run([str(BIN / "opvangregie"), *args], env=env, check=True, cwd=ROOT)
+
+
+@contextmanager
+def concurrently(env: dict[str, str], *args: str) -> Iterator[None]:
+    """Run ``opvangregie *args`` while the block runs; fail unless both succeed."""
+    print("$ opvangregie", " ".join(args), "&", flush=True)
+    process = subprocess.Popen([str(BIN / "opvangregie"), *args], env=env, cwd=ROOT)
+    try:
+        yield
+    except BaseException:
+        process.kill()
+        raise
+    finally:
+        returncode = process.wait()
+    if returncode != 0:
+        raise subprocess.CalledProcessError(returncode, ["opvangregie", *args])
 
 
 @contextmanager
@@ -166,9 +182,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as static_root:
         env = environment(static_root, port)
         run(env, "check", "--deploy", "--fail-level", "WARNING")
-        run(env, "collectstatic", "--noinput", "--verbosity", "0")
-        run(env, "migrate", "--verbosity", "0")
-        run(env, "load_demo", "--force")  # a throw-away database: the demo officer signs in
+        # collectstatic (compressing every file) needs no database: it runs beside migrate and load_demo
+        with concurrently(env, "collectstatic", "--noinput", "--verbosity", "0"):
+            run(env, "migrate", "--verbosity", "0")
+            run(env, "load_demo", "--force")  # a throw-away database: the demo officer signs in
         gunicorn = (str(BIN / "gunicorn"), "opvangregie.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2")
         with background(env, *gunicorn), background(env, str(BIN / "opvangregie"), "db_worker", "--verbosity", "0"):
             wait_for(port)

@@ -1,24 +1,65 @@
-"""Shared fixtures: the demo data set is loaded once per test database and rolled back per test."""
+"""Shared fixtures: the demo data set is loaded once per test run and rolled back per test."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from opvangregie.demo import load_demo
 from opvangregie.organisations.services import api_token_issue
+from tests.db_template import Config, create_test_database, drop_postgres_template
 
 PEILDATUM = date(2025, 11, 1)
 
+# Timing on two shared cores is no test of correctness: no deadline per example (the examples are unchanged;
+# most property tests already said deadline=None, this makes it hold for every one).
+hypothesis_settings.register_profile("opvangregie", deadline=None)
+hypothesis_settings.load_profile("opvangregie")
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+def django_db_setup(
+    request: pytest.FixtureRequest,
+    django_test_environment: None,
+    django_db_blocker: Any,
+    django_db_modify_db_settings: None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """pytest-django's test database, with the demo data set loaded; migrated and loaded once per run
+    (see tests/db_template.py), not once per worker."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+
+    def setup(*, keepdb: bool) -> Config:
+        return setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=keepdb,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+
+    worker = getattr(request.config, "workerinput", None)
+    run_directory = tmp_path_factory.getbasetemp().parent if worker is not None else None
     with django_db_blocker.unblock():
-        load_demo()
+        config = create_test_database(run_directory=run_directory, setup=setup, build=load_demo)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the xdist controller, once its workers are done
+        drop_postgres_template()
 
 
 @pytest.fixture

@@ -21,8 +21,9 @@ def within_bounds(instance: models.Model) -> None:
     empty = [
         field.name for field in instance._meta.concrete_fields if getattr(instance, field.attname) in (None, "")
     ]  # whether a value may be missing is the service's and the database's rule; here: is a value too big
+    read = [field.name for field in instance._meta.concrete_fields if _refers_to_a_read_row(instance, field)]
     try:
-        instance.clean_fields(exclude=empty)
+        instance.clean_fields(exclude=empty + read)
     except DjangoValidationError as error:
         labels = {field.name: str(field.verbose_name) for field in instance._meta.fields}
         problems = [
@@ -30,6 +31,22 @@ def within_bounds(instance: models.Model) -> None:
             for name, messages in error.message_dict.items()
         ]
         raise ValidationError("; ".join(problems), details={"fields": sorted(error.message_dict)}) from None
+
+
+def _refers_to_a_read_row(instance: models.Model, field: models.Field[Any, Any]) -> bool:
+    """A foreign key set to an object read from (or saved to) the database. Its row exists: checking that
+    again would cost a query per key on every save (the demo data set makes thousands). A row deleted
+    meanwhile is still refused, by the database's foreign key constraint."""
+    if not isinstance(field, models.ForeignKey) or field.remote_field.limit_choices_to:
+        return False
+    if not field.is_cached(instance):
+        return False
+    related = field.get_cached_value(instance)
+    return (
+        related is not None
+        and not related._state.adding
+        and getattr(related, field.target_field.attname) == getattr(instance, field.attname)
+    )
 
 
 def audited_save(instance: models.Model, *, actor: Any, reason: str = "") -> None:

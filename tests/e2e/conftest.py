@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 from opvangregie.demo import load_demo
 from tests.e2e.browser import DESKTOP, CheckedPage
@@ -41,10 +44,31 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> Iterator[sqlite3.Connection | None]:
+    """A copy of the test database as ``django_db_setup`` left it: migrated, with the demo data set loaded
+    (None on other databases than the in-memory SQLite one of ``make test-e2e``)."""
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield None
+        return
+    snapshot = sqlite3.connect(":memory:")
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        connection.connection.backup(snapshot)
+    yield snapshot
+    snapshot.close()
+
+
 @pytest.fixture
-def demo_site(live_server: Any) -> Any:
-    """The live server with the demo data (reloaded when an earlier browser test flushed the database)."""
-    load_demo()
+def demo_site(demo_snapshot: sqlite3.Connection | None, live_server: Any) -> Any:
+    """The live server with the demo data, exactly as loaded: an earlier browser test's writes and the flush
+    after it are undone by copying the snapshot back (SQLite's backup API: milliseconds, not a reload)."""
+    if demo_snapshot is None:
+        load_demo()  # reloaded when an earlier browser test flushed the database
+        return live_server
+    connection.ensure_connection()
+    demo_snapshot.backup(connection.connection)
+    ContentType.objects.clear_cache()  # the flush made new content types; the snapshot has the original ones
     return live_server
 
 

@@ -46,15 +46,15 @@ def tour(page: Any, base_url: str, username: str, viewport: dict[str, int]) -> N
     assert len(page.checked_urls) >= len(links) + 1
 
 
-def test_every_role_start_page_and_navigation_are_accessible(demo_site: Any, new_page: Any) -> None:
-    """One demo data set for all roles and both widths; every failure is reported, not only the first."""
+@pytest.mark.parametrize("username", ROLES)
+def test_every_role_start_page_and_navigation_are_accessible(demo_site: Any, new_page: Any, username: str) -> None:
+    """One test per role, so the workers share the tours; both widths' failures are reported, not only the first."""
     problems: list[str] = []
-    for username in ROLES:
-        for viewport in (DESKTOP, PHONE):
-            try:
-                tour(new_page(viewport=viewport), demo_site.url, username, viewport)
-            except (AssertionError, pytest.fail.Exception) as error:
-                problems.append(f"{username} at {viewport['width']} px: {error}")
+    for viewport in (DESKTOP, PHONE):
+        try:
+            tour(new_page(viewport=viewport), demo_site.url, username, viewport)
+        except (AssertionError, pytest.fail.Exception) as error:
+            problems.append(f"{username} at {viewport['width']} px: {error}")
     assert not problems, "\n\n".join(problems)
 
 
