@@ -41,3 +41,19 @@ def test_officer_plans_places_and_looks_ahead(demo_site: Any, page: Any) -> None
     page.goto(f"{demo_site.url}/gemeente/GM0397/agenda/")
     page.click("#feed-form button[type=submit]")
     expect(page.locator("#new-feed")).to_contain_text(".ics")
+
+
+def test_the_forward_pages_fit_a_phone(demo_site: Any, new_page: Any) -> None:
+    from tests.e2e.browser import PHONE, log_in
+
+    page = new_page(viewport=PHONE)
+    log_in(page, demo_site.url, "noordholland")
+    for path in (
+        "/gemeente/GM0397/verwachting/?datum=2025-11-11",
+        "/provincie/PV27/verwachting/?datum=2025-11-11",
+        "/provincie/PV27/agenda/?datum=2025-11-11",
+        "/regio/kennemerland/agenda/?datum=2025-11-11",
+    ):
+        page.goto(f"{demo_site.url}{path}")  # axe runs after every navigation
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways on a phone: {width}px"
