@@ -1,0 +1,175 @@
+"""A corpus of bad input replayed against the web forms as an editor submits them (on SQLite and on
+PostgreSQL): every value beyond what the model holds is refused with a 4xx and the form again, and nothing
+is written (issue 15: bounds from one source)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db.models import Model
+
+from opvangregie.households.models import Household
+from opvangregie.locations.models import (
+    CapacityChange,
+    ExpectedTransition,
+    Location,
+    LocationEvent,
+    OccupancySnapshot,
+    Room,
+)
+from opvangregie.quotas.models import Realisation
+
+pytestmark = pytest.mark.django_db
+LONG = "x" * 10_000
+NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
+
+# (case, url with {kerklaan} for Kerklaan's id, the form's fields, the model that must not grow)
+CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
+    ("location name of 151", "/gemeente/GM0397/locatie/nieuw/", {**NEW_LOCATION, "name": "n" * 151}, Location),
+    (
+        "location notes of 10,000 in the address",
+        "/gemeente/GM0397/locatie/nieuw/",
+        {**NEW_LOCATION, "address": LONG},
+        Location,
+    ),
+    ("coordinates of 1e30", "/gemeente/GM0397/locatie/nieuw/", {**NEW_LOCATION, "rd_x": "1e30", "rd_y": "1"}, Location),
+    (
+        "a date in the year 9999",
+        "/gemeente/GM0397/locatie/nieuw/",
+        {**NEW_LOCATION, "status_date": "9999-12-31"},
+        Location,
+    ),
+    (
+        "negative persons",
+        "/locatie/{kerklaan}/snapshot/",
+        {"location": "{kerklaan}", "date": "2025-11-05", "persons": "-1"},
+        OccupancySnapshot,
+    ),
+    (
+        "persons of 10^12",
+        "/locatie/{kerklaan}/snapshot/",
+        {"location": "{kerklaan}", "date": "2025-11-05", "persons": str(10**12)},
+        OccupancySnapshot,
+    ),
+    (
+        "count note of 10,000",
+        "/locatie/{kerklaan}/snapshot/",
+        {"location": "{kerklaan}", "date": "2025-11-05", "persons": "3", "note": LONG},
+        OccupancySnapshot,
+    ),
+    (
+        "capacity of 10,001",
+        "/locatie/{kerklaan}/capacity/",
+        {"effective_date": "2026-01-01", "places": "10001"},
+        CapacityChange,
+    ),
+    (
+        "capacity of NaN",
+        "/locatie/{kerklaan}/capacity/",
+        {"effective_date": "2026-01-01", "places": "NaN"},
+        CapacityChange,
+    ),
+    (
+        "capacity reason of 10,000",
+        "/locatie/{kerklaan}/capacity/",
+        {"effective_date": "2026-01-01", "places": "5", "reason": LONG},
+        CapacityChange,
+    ),
+    (
+        "decision reference of 101",
+        "/locatie/{kerklaan}/capacity/",
+        {"effective_date": "2026-01-01", "places": "5", "decision_reference": "d" * 101},
+        CapacityChange,
+    ),
+    (
+        "expected note of 10,000",
+        "/locatie/{kerklaan}/expected/",
+        {"status": "out_of_use", "expected_date": "2030-01-01", "note": LONG},
+        ExpectedTransition,
+    ),
+    (
+        "an unknown stage",
+        "/locatie/{kerklaan}/expected/",
+        {"status": "demolished", "expected_date": "2030-01-01"},
+        ExpectedTransition,
+    ),
+    (
+        "event title of 10,000",
+        "/locatie/{kerklaan}/event/",
+        {"kind": "other", "date": "2025-11-05", "title": LONG},
+        LocationEvent,
+    ),
+    (
+        "room name of 51",
+        "/locatie/{kerklaan}/room/",
+        {"name": "r" * 51, "beds": "2", "floor": "0", "sharing_rule": "none"},
+        Room,
+    ),
+    (
+        "a room of 51 beds",
+        "/locatie/{kerklaan}/room/",
+        {"name": "Z1", "beds": "51", "floor": "0", "sharing_rule": "none"},
+        Room,
+    ),
+    (
+        "household reference of 31",
+        "/gemeente/GM0397/huishoudens/nieuw/",
+        {
+            "reference": "R" * 31,
+            "registered_on": "2025-11-10",
+            "lid-TOTAL_FORMS": "1",
+            "lid-INITIAL_FORMS": "0",
+            "lid-0-year_of_birth": "1980",
+        },
+        Household,
+    ),
+    (
+        "realisation of 10^12 persons",
+        "/gemeente/GM0397/statushouders/",
+        {"date": "2025-11-05", "persons": str(10**12)},
+        Realisation,
+    ),
+    (
+        "realisation note of 10,000",
+        "/gemeente/GM0397/statushouders/",
+        {"date": "2025-11-05", "persons": "1", "note": LONG},
+        Realisation,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "url", "fields", "model"), CORPUS, ids=[case[0] for case in CORPUS])
+def test_bad_input_in_a_form_is_refused_and_nothing_is_written(
+    login: Callable[[str], Any], case: str, url: str, fields: dict[str, Any], model: type[Model]
+) -> None:
+    kerklaan = str(Location.objects.get(name="Kerklaan").pk)
+    data = {
+        name: value.replace("{kerklaan}", kerklaan) if isinstance(value, str) else value
+        for name, value in fields.items()
+    }
+    before = model.objects.count()  # type: ignore[attr-defined]
+    history = model.history.count()  # type: ignore[attr-defined]
+    response = login("heemstede").post(url.replace("{kerklaan}", kerklaan), data)
+    assert 400 <= response.status_code < 500, (case, response.status_code)
+    assert model.objects.count() == before  # type: ignore[attr-defined]
+    assert model.history.count() == history  # type: ignore[attr-defined]
+    assert "<form" in response.content.decode()  # the form again, with what to correct
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1999-12-31", "9999-12-31"])
+def test_implausible_dates_are_refused_by_the_services_behind_every_form(login, day: str) -> None:
+    kerklaan = Location.objects.get(name="Kerklaan").pk
+    client = login("heemstede")
+    before = (CapacityChange.history.count(), ExpectedTransition.history.count(), LocationEvent.history.count())
+    for url, fields in (
+        (f"/locatie/{kerklaan}/capacity/", {"effective_date": day, "places": "5"}),
+        (f"/locatie/{kerklaan}/expected/", {"status": "out_of_use", "expected_date": day}),
+        (f"/locatie/{kerklaan}/event/", {"kind": "other", "date": day, "title": "x"}),
+    ):
+        response = client.post(url, fields)
+        assert response.status_code == 422, (url, day)
+        assert "niet aannemelijk" in response.content.decode() or "geldige datum" in response.content.decode()
+    after = (CapacityChange.history.count(), ExpectedTransition.history.count(), LocationEvent.history.count())
+    assert after == before
