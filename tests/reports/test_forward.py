@@ -124,3 +124,18 @@ def test_the_forward_page_shows_the_half_years_of_status_holders(login) -> None:
     ]
     row = table[table.index('data-half-year="2026-H1"') :]
     assert "geen gegevens" in row[: row.index("</tr>")]
+
+
+def test_asylum_and_amv_places_go_against_the_task_of_the_provincial_overview(users: dict, login) -> None:
+    from opvangregie.areas.models import Municipality
+    from opvangregie.reports.province import programme_rows
+
+    heemstede = Municipality.objects.get(code="GM0397")
+    _, _, rows = programme_rows(actor=users["noordholland"], municipalities=[heemstede], on=TODAY)
+    look = _heemstede(users)
+    assert look.spreiding_task == rows[0].asylum_task
+    first, places, task = look.spreiding_rows()[0]
+    amv = look.rows(TargetGroup.AMV)[0].places
+    assert (str(first), places, task) == ("2025-Q4", amv, rows[0].asylum_task)  # Heemstede has AMV places only
+    page = login("heemstede").get("/gemeente/GM0397/verwachting/?datum=2025-11-11").content.decode()
+    assert 'id="forward-spreiding"' in page

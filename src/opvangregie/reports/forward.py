@@ -16,6 +16,8 @@ from opvangregie.core import projection
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.periods import Quarter
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.distribution.models import DistributionRun
+from opvangregie.distribution.selectors import run_table
 from opvangregie.locations.models import Location, MunicipalTarget
 from opvangregie.locations.selectors import location_plan, locations_readable, with_history
 from opvangregie.organisations.scope import scope_for
@@ -89,6 +91,20 @@ class ForwardLook:
     comparison: projection.ScenarioComparison | None
     locations: tuple[tuple[int, str], ...]  # the locations a scenario can name (id, name)
     status_holders: tuple[StatusHolderLine, ...] = ()
+    spreiding_task: int | None = None  # the adopted distribution's task, asylum and AMV places together
+    spreiding_needed_on: date | None = None
+
+    def spreiding_rows(self) -> list[tuple[Quarter, int, int | None]]:
+        """Per quarter the asylum and AMV places expected together against the Spreidingswet task (art. 5:
+        one task for both groups), or None when no distribution has been adopted."""
+        groups = [g for g in (TargetGroup.ASYLUM, TargetGroup.AMV) if g in self.base.target_groups]
+        if self.spreiding_task is None and not groups:
+            return []
+        return [
+            (period, sum(self.base.line(period, group).places for group in groups), self.spreiding_task)
+            for period in self.base.periods
+            if isinstance(period, Quarter)
+        ]
 
     def rows(self, target_group: TargetGroup) -> list[projection.ProjectionLine]:
         """The group's lines in period order (empty when the area has no location or target of the group)."""
@@ -154,13 +170,26 @@ def forward_look(
         comparison = projection.compare_scenario(
             plans, scenario.scenario(named.name, today), periods, targets=targets, target_groups=base.target_groups
         )
+    task, needed_on = _spreiding_task(actor, municipality_ids, today)
     return ForwardLook(
         today,
         base,
         comparison,
         tuple((loc.pk, loc.name) for loc in locations),
         _status_holders(actor, municipality_ids, plans, today),
+        task,
+        needed_on,
     )
+
+
+def _spreiding_task(actor: Any, municipality_ids: Sequence[int], today: date) -> tuple[int | None, date | None]:
+    """The task of the latest adopted distribution for the municipalities (published and exchanged tasks
+    included, as the provincial overview reads it), with the date the places are needed."""
+    run = DistributionRun.objects.filter(is_adopted=True).order_by("-cycle").first()
+    if run is None:
+        return None, None
+    table = run_table(actor=actor, run=run, on=today, municipality_ids=municipality_ids)
+    return (sum(row.task for row in table.rows), run.needed_on) if table.rows else (None, None)
 
 
 def _status_holders(
