@@ -296,3 +296,20 @@ def test_notice_period_end_is_months_later_on_the_same_day_or_the_month_end(give
     end = notice_period_end(given_on, months)
     assert (end.year * 12 + end.month) - (given_on.year * 12 + given_on.month) == months
     assert end.day == given_on.day or (end + timedelta(days=1)).day == 1
+
+
+def test_the_deadlines_of_an_expected_decision_are_expected_too() -> None:
+    from opvangregie.core.agenda import PermitDecision, Subject, SubjectKind, permit_items
+
+    subject = Subject(SubjectKind.LOCATION, 7, "Princehof")
+    # Decision expected Monday 15 December 2025: six weeks from the day after end on Monday 26 January 2026.
+    end, irrevocable = permit_items(
+        PermitDecision(subject, date(2025, 12, 15), expected=True), today=date(2025, 11, 11)
+    )
+    assert (end.day, irrevocable.day) == (date(2026, 1, 26), date(2026, 1, 27))
+    assert end.is_expected
+    assert irrevocable.is_expected
+    assert end.detail.startswith("Besluit verwacht op 15-12-2025")
+    actual, _ = permit_items(PermitDecision(subject, date(2025, 12, 15)), today=date(2025, 11, 11))
+    assert not actual.is_expected
+    assert actual.detail.startswith("Bekendgemaakt op 15-12-2025")

@@ -160,6 +160,7 @@ class PermitDecision:
     objection_lodged: bool = False
     advisory_committee: bool = False
     objection_decided: bool = False
+    expected: bool = False  # the decision itself is still expected (a planned date): so are its deadlines
 
 
 def permit_items(decision: PermitDecision, *, today: date) -> tuple[AgendaItem, ...]:
@@ -174,9 +175,11 @@ def permit_items(decision: PermitDecision, *, today: date) -> tuple[AgendaItem, 
             end,
             AgendaKind.OBJECTION_PERIOD_END,
             _title(f"Einde bezwaartermijn {decision.title}", decision.subject),
-            f"Bekendgemaakt op {_dmy(decision.made_known)}; zes weken vanaf de dag erna{extended}.",
+            f"{'Besluit verwacht' if decision.expected else 'Bekendgemaakt'} op {_dmy(decision.made_known)}; "
+            f"zes weken vanaf de dag erna{extended}.",
             SOURCE_OBJECTION,
             decision.subject,
+            is_expected=decision.expected,
             ref=ref,
         )
     ]

@@ -5,7 +5,7 @@ planned ends, the end of temporary protection and the end of the quota half-year
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -38,7 +38,7 @@ def _permits(location: Location) -> list[rules.PermitDecision]:
     if not decisions:
         plan = location_plan(location)
         decisions += [
-            rules.PermitDecision(_subject(location), expected.expected)
+            rules.PermitDecision(_subject(location), expected.expected, expected=True)
             for expected in pending_expected(plan)
             if expected.status is LocationStatus.PERMIT
         ]
@@ -65,19 +65,6 @@ def _quota_items(municipalities: Sequence[Municipality], *, actor: Any, today: d
     return remaining
 
 
-def _expected_permit_items(
-    items: tuple[rules.AgendaItem, ...], expected_days: set[tuple[object, date]]
-) -> list[rules.AgendaItem]:
-    """Dates that follow from a permit decision still expected are themselves expected."""
-    return [
-        replace(item, is_expected=True)
-        if item.kind in (rules.AgendaKind.OBJECTION_PERIOD_END, rules.AgendaKind.IRREVOCABLE)
-        and (item.subject.key, date.fromisoformat(item.ref)) in expected_days
-        else item
-        for item in items
-    ]
-
-
 def protection_end() -> date | None:
     """The last day of temporary protection (setting ``TEMPORARY_PROTECTION_END``), None when unset."""
     raw = settings.TEMPORARY_PROTECTION_END
@@ -101,10 +88,6 @@ def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: da
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=ids)
     locations = list(with_history(queryset).prefetch_related("events").order_by("name", "pk"))
     permits = [decision for location in locations for decision in _permits(location)]
-    actual = {
-        (e.location_id, e.date) for loc in locations for e in loc.events.all() if e.kind == EventKind.PERMIT_GRANTED
-    }
-    expected_days = {(p.subject.key, p.made_known) for p in permits} - actual
     items = rules.agenda(
         today=today,
         permits=permits,
@@ -113,4 +96,4 @@ def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: da
         quotas=_quota_items(municipalities, actor=actor, today=today),
         protection_end=protection_end(),
     )
-    return Agenda(today, tuple(_expected_permit_items(items, expected_days)))
+    return Agenda(today, items)
