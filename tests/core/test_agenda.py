@@ -153,7 +153,8 @@ def test_expected_transitions_and_overdue_ones() -> None:
         False,
         True,
     )
-    assert in_use.title == "Verwacht: in gebruik – Princehof"
+    assert in_use.title == "In gebruik – Princehof"
+    assert in_use.is_expected
     assert in_use.subject == Subject(SubjectKind.LOCATION, 7, "Princehof")
     assert (planned_end.kind, planned_end.day) == (AgendaKind.PLANNED_END, date(2037, 5, 31))
     assert (closed.status, closed.day) == (S.CLOSED, date(2037, 6, 1))

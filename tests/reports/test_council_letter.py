@@ -69,7 +69,14 @@ def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict)
 def test_the_letter_looks_ahead_and_lists_the_agenda(users: dict) -> None:
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     forward = tables(council_letter_docx(letter))[-1]
-    assert forward[0] == ["Doelgroep", "Kwartaal", "Plekken", "Waarvan verwacht", "Doel", "Verschil"]
+    assert forward[0] == [
+        "Doelgroep",
+        "Kwartaal",
+        "Plekken",
+        "Waarvan verwacht",
+        "Taakstelling",
+        "Plekken min taakstelling",
+    ]
     ukrainian = [row for row in forward[1:] if row[0] == "Oekraïense ontheemden"]
     assert len(ukrainian) == 8
     assert ukrainian[0] == ["Oekraïense ontheemden", "2025-Q4 (t/m 31 december 2025)", "169", "0", "164", "+5"]

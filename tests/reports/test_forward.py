@@ -79,6 +79,21 @@ def test_the_command_prints_what_the_api_answers(users: dict, as_user) -> None:
     assert len(printed) == 8
 
 
+def test_an_area_of_several_municipalities_names_the_municipality_of_each_location(users: dict) -> None:
+    from opvangregie.areas.models import Region
+    from opvangregie.reports.forward import scenario_locations
+
+    region = Region.objects.get(slug="kennemerland")
+    labels = [
+        label
+        for _, label in scenario_locations(
+            actor=users["kennemerland"], municipality_ids=list(region.members.values_list("pk", flat=True))
+        )
+    ]
+    assert "Kerklaan (Heemstede)" in labels
+    assert len(labels) == len(set(labels))
+
+
 def test_the_dashboard_shows_the_next_eight_quarters(login) -> None:
     page = login("heemstede").get("/gemeente/GM0397/?datum=2025-11-11").content.decode()
     table = page[page.index('id="forward-ukrainian"') : page.index("</table>", page.index('id="forward-ukrainian"'))]
@@ -134,8 +149,12 @@ def test_asylum_and_amv_places_go_against_the_task_of_the_provincial_overview(us
     _, _, rows = programme_rows(actor=users["noordholland"], municipalities=[heemstede], on=TODAY)
     look = _heemstede(users)
     assert look.spreiding_task == rows[0].asylum_task
-    first, places, task = look.spreiding_rows()[0]
+    first = look.spreiding_rows()[0]
     amv = look.rows(TargetGroup.AMV)[0].places
-    assert (str(first), places, task) == ("2025-Q4", amv, rows[0].asylum_task)  # Heemstede has AMV places only
+    assert (str(first.period), first.places, first.task) == ("2025-Q4", amv, rows[0].asylum_task)  # AMV only here
+    dreef = Location.objects.get(name="Heemsteedse Dreef")
+    scenario = _heemstede(users, ScenarioRequest(dreef.pk, capacity=20, capacity_from=date(2026, 9, 1)))
+    differences = {str(row.period): row.scenario_difference for row in scenario.spreiding_rows()}
+    assert (differences["2026-Q2"], differences["2026-Q3"]) == (0, 4)  # the scenario reaches the task table too
     page = login("heemstede").get("/gemeente/GM0397/verwachting/?datum=2025-11-11").content.decode()
     assert 'id="forward-spreiding"' in page

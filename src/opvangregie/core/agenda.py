@@ -121,7 +121,8 @@ class AgendaItem:
     @property
     def uid(self) -> str:
         """A stable identifier (e.g. for an .ics UID) that stays when an expected date moves."""
-        return f"{self.kind.value}/{self.subject.kind.value}/{self.subject.key}/{self.ref}"
+        key = "-" if self.subject.key is None else self.subject.key
+        return f"{self.kind.value}/{self.subject.kind.value}/{key}/{self.ref}"
 
 
 def _title(what: str, subject: Subject) -> str:
@@ -286,7 +287,7 @@ def location_items(plan: LocationPlan, *, today: date) -> tuple[AgendaItem, ...]
         AgendaItem(
             item.expected,
             AgendaKind.EXPECTED_TRANSITION,
-            _title(f"Verwacht: {item.status.label_nl}", subject),
+            _title(item.status.label_nl.capitalize(), subject),  # shown as expected (is_expected), not in the title
             (
                 f"Verwacht op {_dmy(item.expected)}, maar nog niet gebeurd."
                 if item.expected < today

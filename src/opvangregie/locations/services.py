@@ -55,7 +55,7 @@ def _plausible(day: date | None, what: str) -> None:
     latest = add_months(clock.today(), 12 * YEARS_AHEAD)
     if not EARLIEST_DATE <= day <= latest:
         raise ValidationError(
-            f"De datum van {what} ({day:%d-%m-%Y}) is niet aannemelijk: kies een datum tussen "
+            f"{what} ({day:%d-%m-%Y}) is niet aannemelijk: kies een datum tussen "
             f"{EARLIEST_DATE:%d-%m-%Y} en {latest:%d-%m-%Y}.",
             details={"date": day.isoformat()},
         )
@@ -92,8 +92,8 @@ class LocationInput:
 
 
 def _validate_input(data: LocationInput) -> None:
-    _plausible(data.expected_in_use, "de verwachte ingebruikname")
-    _plausible(data.planned_until, "het geplande einde")
+    _plausible(data.expected_in_use, "De verwachte ingebruikname")
+    _plausible(data.planned_until, "Het geplande einde")
     if not data.name.strip():
         raise ValidationError("Geef de locatie een naam.")
     if (data.rd_x is None) != (data.rd_y is None):
@@ -119,7 +119,7 @@ def location_create(
     """Register a location with its first status (and, if known, its nominal capacity)."""
     _require_location_edit(actor, municipality=municipality, target_group=data.target_group)
     _validate_input(data)
-    _plausible(status_date, "de status")
+    _plausible(status_date, "De datum van de status")
     if Location.objects.filter(municipality=municipality, name=data.name.strip()).exists():
         raise ValidationError(f"Er is al een locatie '{data.name}' in {municipality.name}.")
     check_transition([], Transition(status, status_date, ""))
@@ -215,7 +215,7 @@ def expected_transition_set(
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if status is LocationStatus.PLANNED:
         raise ValidationError("Een locatie is gepland vanaf haar registratie; die fase heeft geen verwachte datum.")
-    _plausible(expected_date, "de verwachte datum")
+    _plausible(expected_date, "De verwachte datum")
     _expected_plan(actor, location, status, expected_date, note)
 
 
@@ -225,7 +225,7 @@ def location_status_change(
 ) -> StatusChange:
     """Move a location to a new lifecycle stage from ``effective_date`` (core.lifecycle rules)."""
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
-    _plausible(effective_date, "de statuswijziging")
+    _plausible(effective_date, "De datum van de statuswijziging")
     location = Location.objects.select_for_update().get(pk=location.pk)
     transition = Transition(status, effective_date, reason)
     check_transition(_transitions(location), transition)
@@ -256,7 +256,7 @@ def location_capacity_set(
         raise ValidationError("Het aantal plekken kan niet negatief zijn.")
     if places > 10_000:
         raise ValidationError("Meer dan 10.000 plekken op één locatie is niet aannemelijk; controleer het getal.")
-    _plausible(effective_date, "de capaciteitswijziging")
+    _plausible(effective_date, "De ingangsdatum van de capaciteit")
     Location.objects.select_for_update().filter(pk=location.pk).first()
     change = CapacityChange.objects.filter(location=location, effective_date=effective_date).first()
     change = change or CapacityChange(location=location, effective_date=effective_date)
@@ -340,7 +340,7 @@ def event_add(
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if not title.strip():
         raise ValidationError("Geef de gebeurtenis een titel.")
-    _plausible(on, "de gebeurtenis")
+    _plausible(on, "De datum van de gebeurtenis")
     event = LocationEvent(location=location, kind=kind.value, date=on, title=title.strip(), description=description)
     audited_save(event, actor=actor)
     return event

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from opvangregie import clock
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
-from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.lifecycle import ALLOWED_TRANSITIONS, LocationStatus
 from opvangregie.core.occupancy import location_figures
 from opvangregie.core.rooms import SharingRule
 from opvangregie.locations import capacity_import, exports, selectors, services
@@ -105,15 +105,22 @@ def capacity_import_page(request: HttpRequest, code: str) -> HttpResponse:
 AUTO_IDS = {action: f"{action}_%s" for action in ("snapshot", "status", "event", "room", "capacity", "expected")}
 
 
+def _next_stage(location: Any) -> str | None:
+    """The first stage the location may move to next (core.lifecycle), as the status form's default."""
+    allowed = ALLOWED_TRANSITIONS[LocationStatus(location.status)]
+    return next((stage.value for stage in LocationStatus if stage in allowed), None)
+
+
 def _action_forms(location: Any, data: Any = None) -> dict[str, Any]:
-    """Every form of the location page by its action, bound to ``data`` when given."""
+    """Every form of the location page by its action, bound to ``data`` when given; unbound ones start on the
+    likely choice (the next stage; the expected date of coming into use)."""
     return {
         "snapshot": SnapshotForm(data, locations=[(location.pk, location.name)], auto_id=AUTO_IDS["snapshot"]),
-        "status": StatusForm(data, auto_id=AUTO_IDS["status"]),
+        "status": StatusForm(data, auto_id=AUTO_IDS["status"], initial={"status": _next_stage(location)}),
         "event": EventForm(data, auto_id=AUTO_IDS["event"]),
         "room": RoomForm(data, auto_id=AUTO_IDS["room"]),
         "capacity": CapacityForm(data, auto_id=AUTO_IDS["capacity"]),
-        "expected": ExpectedForm(data, auto_id=AUTO_IDS["expected"]),
+        "expected": ExpectedForm(data, auto_id=AUTO_IDS["expected"], initial={"status": LocationStatus.IN_USE.value}),
     }
 
 
@@ -235,7 +242,7 @@ def location_action(request: HttpRequest, location_id: int, action: str) -> Http
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Saved."))
+            messages.success(request, _("Removed.") if action == "capacity-remove" else _("Saved."))
             return redirect("locations:location", location_id=location_id)
     if action == "capacity-remove":
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()) or _("Nothing removed."))

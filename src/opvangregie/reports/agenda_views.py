@@ -83,6 +83,8 @@ def _page(request: HttpRequest, kind: AreaKind, code: str) -> HttpResponse:
             "items": items,
             "form": form,
             "on": today,
+            "start": start,
+            "end": start + timedelta(days=days - 1),
             "feeds": feeds.feeds_of(request.user, area),
             "new_feed": request.session.pop("new_feed", None),
         },

@@ -75,6 +75,24 @@ class ScenarioRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class SpreidingRow:
+    """Asylum and AMV places together at a quarter's end against the Spreidingswet task (and a scenario's)."""
+
+    period: projection.Period
+    places: int
+    task: int | None
+    scenario_places: int | None = None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.task is None else self.places - self.task
+
+    @property
+    def scenario_difference(self) -> int | None:
+        return None if self.scenario_places is None else self.scenario_places - self.places
+
+
+@dataclass(frozen=True, slots=True)
 class StatusHolderLine:
     """A half-year ahead for status holders: the quota outlook and the transit places at its end."""
 
@@ -94,17 +112,22 @@ class ForwardLook:
     spreiding_task: int | None = None  # the adopted distribution's task, asylum and AMV places together
     spreiding_needed_on: date | None = None
 
-    def spreiding_rows(self) -> list[tuple[Quarter, int, int | None]]:
+    def spreiding_rows(self) -> list[SpreidingRow]:
         """Per quarter the asylum and AMV places expected together against the Spreidingswet task (art. 5:
-        one task for both groups), or None when no distribution has been adopted."""
+        one task for both groups; None when no distribution has been adopted), beside a scenario's."""
         groups = [g for g in (TargetGroup.ASYLUM, TargetGroup.AMV) if g in self.base.target_groups]
         if self.spreiding_task is None and not groups:
             return []
-        return [
-            (period, sum(self.base.line(period, group).places for group in groups), self.spreiding_task)
-            for period in self.base.periods
-            if isinstance(period, Quarter)
-        ]
+        rows = []
+        for period in self.base.periods:
+            places = sum(self.base.line(period, group).places for group in groups)
+            scenario = (
+                sum(self.comparison.difference(period, group).scenario_places for group in groups)
+                if self.comparison
+                else None
+            )
+            rows.append(SpreidingRow(period, places, self.spreiding_task, scenario))
+        return rows
 
     def rows(self, target_group: TargetGroup) -> list[projection.ProjectionLine]:
         """The group's lines in period order (empty when the area has no location or target of the group)."""
@@ -139,9 +162,13 @@ def _plans(locations: Iterable[Location]) -> list[projection.LocationPlan]:
 
 
 def scenario_locations(*, actor: Any, municipality_ids: Sequence[int]) -> tuple[tuple[int, str], ...]:
-    """The locations (id, name) a scenario in the area may name: those ``actor`` may read."""
+    """The locations (id, label) a scenario in the area may name: those ``actor`` may read; in an area of
+    several municipalities the label names the municipality too ("Voorbeeldlocatie 1 (Alkmaar)")."""
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=list(municipality_ids))
-    return tuple(queryset.order_by("name", "pk").values_list("pk", "name"))
+    rows = queryset.order_by("name", "municipality__name", "pk").values_list("pk", "name", "municipality__name")
+    if len(municipality_ids) == 1:
+        return tuple((pk, name) for pk, name, _ in rows)
+    return tuple((pk, f"{name} ({town})") for pk, name, town in rows)
 
 
 def forward_look(

@@ -56,6 +56,13 @@ class ScenarioForm(forms.Form):
         field.choices = [("", "–"), *locations]
         nlds_style(self)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        asked = any(data.get(name) not in (None, False) for name in ("verschuif", "weglaten", "plekken", "vanaf"))
+        if asked and data.get("locatie") is None:
+            self.add_error("locatie", _("Choose the location the scenario changes."))
+        return data
+
     def request(self) -> ScenarioRequest | None:
         data = self.cleaned_data
         if data["locatie"] is None:

@@ -75,7 +75,14 @@ class CouncilLetter:
     forward: ForwardLook | None = None
     agenda: Agenda | None = None
 
-    FORWARD_HEADER = ("Doelgroep", "Kwartaal", "Plekken", "Waarvan verwacht", "Doel", "Verschil")
+    FORWARD_HEADER = (
+        "Doelgroep",
+        "Kwartaal",
+        "Plekken",
+        "Waarvan verwacht",
+        "Taakstelling",
+        "Plekken min taakstelling",
+    )
 
     @property
     def forward_rows(self) -> list[list[object]]:

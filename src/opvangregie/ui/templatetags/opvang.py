@@ -22,12 +22,6 @@ def old_count(counted_on: date | None, on: date) -> bool:
 
 
 @register.filter
-def subtract(value: int, other: int) -> int:
-    """``value`` minus ``other`` (places minus a task in a table)."""
-    return value - other
-
-
-@register.filter
 def percent(value: Fraction | None) -> str:
     """A fraction as a whole percentage (``68%``), or an en dash when unknown."""
     if value is None:

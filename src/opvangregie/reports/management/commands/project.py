@@ -15,7 +15,16 @@ from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError
 from opvangregie.reports.forward import QUARTERS, ScenarioRequest, forward_look, projection_table
 
-COLUMNS = ("kwartaal", "einddatum", "doelgroep", "plekken", "waarvan_verwacht", "doel", "verschil", "zonder_capaciteit")
+COLUMNS = (
+    "kwartaal",
+    "einddatum",
+    "doelgroep",
+    "plekken",
+    "waarvan_verwacht",
+    "taakstelling",
+    "plekken_min_taakstelling",
+    "zonder_capaciteit",
+)
 
 
 class Command(BaseCommand):
