@@ -2,7 +2,9 @@
 
 1. Placement (opvangregie.placement.bench): the optimiser against the greedy rule, the naive model and
    the LP bound on the ``heemstede``, ``region`` and ``national`` instances, with the ratios and targets.
-2. Province overview with prefetching against a naive per-location baseline:
+2. Constraint check (core.constraints): the Doesburg BAG buildings against Natura 2000 with the layer's
+   spatial index, against a plain loop over every area.
+3. Province overview with prefetching against a naive per-location baseline:
 
 Builds a synthetic province (44 municipalities x 10 locations x 24 monthly counts) in a fresh test
 database, then times ``selectors.province_overview`` and a baseline that queries each location's
@@ -94,10 +96,47 @@ def placement() -> None:
     print()
 
 
+def constraints() -> None:
+    """Every building of the Doesburg BAG extract against the 160 Natura 2000 areas within 500 m: the layer's
+    spatial index (core.constraints) against a plain loop over all areas, with the same answer."""
+    from pathlib import Path
+
+    from shapely.geometry import Polygon
+
+    from opvangregie.sites.bag import current_versions, read_versions
+    from opvangregie.sites.layers import natura2000
+
+    extract = Path(__file__).resolve().parents[2] / "src/opvangregie/data/bag/0221PND15092020.zip"
+    buildings = [
+        Polygon(v.footprint) for v in current_versions(read_versions(extract)).values() if len(v.footprint) >= 4
+    ]
+    layer = natura2000()
+    radius = 500.0
+
+    def indexed() -> int:
+        return sum(bool(layer.hits(building, radius)) for building in buildings)
+
+    def plain() -> int:
+        return sum(
+            any(building.distance(feature.geometry) <= radius for feature in layer.features) for building in buildings
+        )
+
+    print(f"Constraint check: {len(buildings)} Doesburg buildings against {len(layer.features)} Natura 2000 areas")
+    timings = {}
+    for name, work in (("plain loop over all areas", plain), ("spatial index (STRtree)", indexed)):
+        start = time.perf_counter()
+        found = work()
+        timings[name] = time.perf_counter() - start
+        print(f"{name:<28} {timings[name] * 1000:8.1f} ms  {found} buildings within {radius:.0f} m")
+    print(f"ratio plain/indexed time: {timings['plain loop over all areas'] / timings['spatial index (STRtree)']:.1f}x")
+    print()
+
+
 def main() -> None:
     from opvangregie.locations import selectors
 
     placement()
+    constraints()
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
