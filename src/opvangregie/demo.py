@@ -25,6 +25,7 @@ from opvangregie.locations.models import EventKind, Location
 from opvangregie.organisations.models import Membership, Organisation, OrganisationKind, Role
 from opvangregie.placement.demo import load_placement_demo, rooms_create
 from opvangregie.quotas.demo import load_quota_demo
+from opvangregie.sites.demo import load_sites_demo
 
 PEILDATUM = date(2025, 11, 1)
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025 (stand 1 november 2025)"
@@ -322,4 +323,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_quota_demo(admin, rng)
         load_distribution_demo(admin, rng)
         load_placement_demo(admin, random.Random(seed + 1))
+        load_sites_demo(admin)
     return DEMO_USERS

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("opvangregie.households.urls")),
     path("", include("opvangregie.placement.urls")),
     path("", include("opvangregie.reports.urls")),
+    path("", include("opvangregie.sites.urls")),
     path("inloggen/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

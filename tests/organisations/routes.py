@@ -121,9 +121,20 @@ def make_subjects(admin: Any) -> Subjects:
     from opvangregie.locations.services import LocationInput, location_create
     from opvangregie.placement.models import PlacementRun, RunStatus
     from opvangregie.reports.models import DocumentStatus, LetterDocument
+    from opvangregie.sites.models import CandidateSite, SiteStatus
 
     heemstede = Municipality.objects.get(code="GM0397")
     utrecht = Municipality.objects.get(code="GM0344")
+    utrecht_site = CandidateSite.objects.create(
+        municipality=utrecht,
+        name="Kantoor Utrecht",
+        rd_x=136000,
+        rd_y=455800,
+        owner="private",
+        kind="office",
+        status=SiteStatus.PUBLIC,
+    )
+    confidential_site = CandidateSite.objects.get(municipality=heemstede, status=SiteStatus.IDEA)
     region = region_define(actor=admin, name="Regio Utrecht", municipality_codes=["GM0344"])
     plan = plan_create(
         actor=admin,
@@ -178,6 +189,7 @@ def make_subjects(admin: Any) -> Subjects:
             "slug": "kennemerland",
             "province": "PV27",
             "location_id": Location.objects.get(municipality=heemstede, name="Kerklaan").pk,
+            "site_id": confidential_site.pk,
             "action": "snapshot",
             "reference": Household.objects.filter(municipality=heemstede).order_by("pk").first().reference,  # type: ignore[union-attr]
             "request_id": own_request.pk,
@@ -194,6 +206,7 @@ def make_subjects(admin: Any) -> Subjects:
             "slug": region.slug,
             "province": "PV26",
             "location_id": location.pk,
+            "site_id": utrecht_site.pk,
             "action": "snapshot",
             "reference": household.reference,
             "request_id": request.pk,

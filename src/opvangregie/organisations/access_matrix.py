@@ -171,6 +171,10 @@ WEB: dict[str, Access] = {
     "reports:agenda-province": _writes(PROVINCE, AGENDA_SUBSCRIBERS["province"]),
     # The .ics feed: the secret address is the key (no session); an unknown address is 404 for everyone.
     "reports:agenda-feed": Access(side(), anonymous=404),
+    # Candidate sites: the list shows what one may see (an empty list to readers of the municipality); a site
+    # is confidential until made public (Heemstede's side: an idea; elsewhere: a public site of Utrecht).
+    "sites:municipality": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    "sites:site": _writes(Access(side("heemstede beheerder"), side("coa rijk beheerder")), MUNICIPAL_WRITERS),
     # Signing in and out and the language choice are open to everyone.
     "login": Access(ALL, anonymous=200),
     "logout": Access(side(others=405), anonymous=405),

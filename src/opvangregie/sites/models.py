@@ -1,0 +1,96 @@
+"""Candidate sites for reception: where the next places could go, confidential until made public."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opvangregie.areas.models import Municipality
+
+
+class SiteStatus(models.TextChoices):
+    """The dated steps of a candidate site (Heemstede: researched, college decision 30 September 2025, made
+    public 6 October 2025, talks with the province and COA)."""
+
+    IDEA = "idea", _("idea")
+    RESEARCHED = "researched", _("being researched")
+    COLLEGE_DECISION = "college_decision", _("college decision")
+    PUBLIC = "public", _("made public")
+    IN_TALKS = "in_talks", _("proposed to COA / in talks")
+    CHOSEN = "chosen", _("chosen")
+    DROPPED = "dropped", _("dropped")
+
+
+# From "made public" on, a site is no longer confidential (Woo: made public by the college).
+PUBLIC_STATUSES = frozenset({SiteStatus.PUBLIC, SiteStatus.IN_TALKS, SiteStatus.CHOSEN})
+
+
+class OwnerKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("municipality")
+    PROVINCE = "province", _("province")
+    STATE = "state", _("State")
+    HOUSING_ASSOCIATION = "housing_association", _("housing association")
+    PRIVATE = "private", _("private owner")
+
+
+class SiteKind(models.TextChoices):
+    VACANT_BUILDING = "vacant_building", _("vacant building")
+    OFFICE = "office", _("office")
+    SCHOOL = "school", _("school")
+    LAND = "land", _("land")
+    OTHER = "other", _("other")
+
+
+class CandidateSite(models.Model):
+    """A site that might host reception; its point in RD New (EPSG:28992)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="candidate_sites")
+    name = models.CharField(_("name"), max_length=150)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    rd_x = models.DecimalField(_("RD x"), max_digits=9, decimal_places=2)
+    rd_y = models.DecimalField(_("RD y"), max_digits=9, decimal_places=2)
+    approximate = models.BooleanField(_("approximate position"), default=False)
+    owner = models.CharField(_("owner"), max_length=30, choices=OwnerKind.choices)
+    kind = models.CharField(_("kind"), max_length=30, choices=SiteKind.choices)
+    estimated_places = models.PositiveIntegerField(
+        _("estimated places"), null=True, blank=True, validators=[MaxValueValidator(10_000)]
+    )
+    status = models.CharField(_("status"), max_length=20, choices=SiteStatus.choices, default=SiteStatus.IDEA)
+    notes = models.TextField(_("notes"), blank=True, max_length=5_000)
+    is_example = models.BooleanField(_("example data"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("candidate site")
+        verbose_name_plural = _("candidate sites")
+        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="unique_site_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality.name})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+
+class SiteStep(models.Model):
+    """A dated step of a site (status), with the reason (e.g. why it was dropped)."""
+
+    site = models.ForeignKey(CandidateSite, on_delete=models.CASCADE, related_name="steps")
+    status = models.CharField(_("status"), max_length=20, choices=SiteStatus.choices)
+    effective_date = models.DateField(_("date"))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["effective_date", "pk"]
+        verbose_name = _("site step")
+        verbose_name_plural = _("site steps")
+
+    def __str__(self) -> str:
+        return f"{self.site_id}: {self.status} on {self.effective_date}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from opvangregie.sites import views
+
+app_name = "sites"
+urlpatterns = [
+    path("gemeente/<str:code>/kandidaatlocaties/", views.municipality_sites, name="municipality"),
+    path("kandidaatlocatie/<int:site_id>/", views.site_detail, name="site"),
+]

@@ -1,0 +1,82 @@
+"""Candidate sites (issue 17): confidential until made public, steps audited, what constrains a site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opvangregie.areas.models import Municipality
+from opvangregie.core.errors import PermissionDenied, ValidationError
+from opvangregie.sites import selectors, services
+from opvangregie.sites.models import CandidateSite, SiteStatus, SiteStep
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def idea() -> CandidateSite:
+    return CandidateSite.objects.get(municipality__code="GM0397", status=SiteStatus.IDEA)
+
+
+def visible(users: dict, username: str) -> set[str]:
+    heemstede = Municipality.objects.get(code="GM0397")
+    return {site.name for site in selectors.sites_readable(actor=users[username], municipality=heemstede)}
+
+
+def test_a_site_is_confidential_until_made_public(users: dict, idea: CandidateSite, login) -> None:
+    public = {"SEIN-terrein", "Binnenweg 160"}
+    assert visible(users, "heemstede") == public | {idea.name}
+    for outsider in ("raadslid", "haarlem", "kennemerland", "noordholland", "coa", "rijk"):
+        assert visible(users, outsider) & {idea.name} == set(), outsider
+    assert visible(users, "noordholland") == public
+    assert visible(users, "haarlem") == set()  # another municipality reads nothing of Heemstede's
+    assert login("kennemerland").get(f"/kandidaatlocatie/{idea.pk}/").status_code == 404
+    services.site_step(actor=users["heemstede"], site=idea, status=SiteStatus.PUBLIC, on=date(2025, 11, 1))
+    assert idea.name in visible(users, "kennemerland")
+    assert idea.name in visible(users, "coa")
+    assert login("noordholland").get(f"/kandidaatlocatie/{idea.pk}/").status_code == 200
+
+
+def test_steps_are_dated_in_order_audited_and_a_drop_needs_a_reason(users: dict, idea: CandidateSite) -> None:
+    with pytest.raises(ValidationError, match="reden"):
+        services.site_step(actor=users["heemstede"], site=idea, status=SiteStatus.DROPPED, on=date(2025, 11, 1))
+    with pytest.raises(ValidationError, match="vóór de laatste stap"):
+        services.site_step(actor=users["heemstede"], site=idea, status=SiteStatus.RESEARCHED, on=date(2025, 1, 1))
+    with pytest.raises(PermissionDenied):
+        services.site_step(actor=users["noordholland"], site=idea, status=SiteStatus.RESEARCHED, on=date(2025, 11, 1))
+    step = services.site_step(
+        actor=users["heemstede"], site=idea, status=SiteStatus.DROPPED, on=date(2025, 11, 1), reason="te klein"
+    )
+    assert step.history.first().history_user == users["heemstede"]
+    assert CandidateSite.objects.get(pk=idea.pk).status == SiteStatus.DROPPED
+    assert list(SiteStep.objects.filter(site=idea).values_list("status", flat=True)) == ["idea", "dropped"]
+
+
+def test_the_site_page_says_what_constrains_it(login) -> None:
+    sein = CandidateSite.objects.get(name="SEIN-terrein")
+    page = login("heemstede").get(f"/kandidaatlocatie/{sein.pk}/").content.decode()
+    constraints = page[page.index('id="constraints"') : page.index("</ul>", page.index('id="constraints"'))]
+    assert "Natura 2000-gebied Kennemerland-Zuid" in constraints
+    assert "RVO via PDOK" in page  # the layer's attribution
+
+
+def test_an_editor_adds_a_site_with_the_form_and_outsiders_cannot(login) -> None:
+    fields = {
+        "name": "Kantoor Raadhuisplein",
+        "rd_x": "102600",
+        "rd_y": "485100",
+        "owner": "private",
+        "kind": "office",
+        "estimated_places": "40",
+        "on": "2025-11-05",
+    }
+    response = login("heemstede").post("/gemeente/GM0397/kandidaatlocaties/", fields)
+    assert response.status_code == 302
+    site = CandidateSite.objects.get(name="Kantoor Raadhuisplein")
+    assert (site.status, site.estimated_places) == ("idea", 40)
+    before = CandidateSite.history.count()
+    assert login("raadslid").post("/gemeente/GM0397/kandidaatlocaties/", {**fields, "name": "x"}).status_code == 403
+    bad = login("heemstede").post("/gemeente/GM0397/kandidaatlocaties/", {**fields, "name": "y", "rd_x": "1e30"})
+    assert bad.status_code == 422
+    assert CandidateSite.history.count() == before
