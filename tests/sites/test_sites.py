@@ -68,6 +68,7 @@ def test_an_editor_adds_a_site_with_the_form_and_outsiders_cannot(login) -> None
         "rd_y": "485100",
         "owner": "private",
         "kind": "office",
+        "target_group": "asylum",
         "estimated_places": "40",
         "on": "2025-11-05",
     }
@@ -80,3 +81,19 @@ def test_an_editor_adds_a_site_with_the_form_and_outsiders_cannot(login) -> None
     bad = login("heemstede").post("/gemeente/GM0397/kandidaatlocaties/", {**fields, "name": "y", "rd_x": "1e30"})
     assert bad.status_code == 422
     assert CandidateSite.history.count() == before
+
+
+def test_a_chosen_site_enters_the_register_as_a_planned_location(users: dict, login) -> None:
+    from opvangregie.locations.models import Location
+
+    binnenweg = CandidateSite.objects.get(name="Binnenweg 160")
+    services.site_step(actor=users["heemstede"], site=binnenweg, status=SiteStatus.CHOSEN, on=date(2025, 11, 5))
+    binnenweg.refresh_from_db()
+    location = Location.objects.get(pk=binnenweg.location_id)
+    assert (location.name, location.status, location.target_group) == ("Binnenweg 160", "planned", "asylum")
+    assert (location.rd_x, location.rd_y) == (binnenweg.rd_x, binnenweg.rd_y)
+    assert location.history.first().history_user == users["heemstede"]
+    page = login("heemstede").get(f"/kandidaatlocatie/{binnenweg.pk}/").content.decode()
+    assert f"/locatie/{location.pk}/" in page
+    services.site_step(actor=users["heemstede"], site=binnenweg, status=SiteStatus.CHOSEN, on=date(2025, 11, 6))
+    assert Location.objects.filter(name__startswith="Binnenweg 160").count() == 1  # chosen twice: one location

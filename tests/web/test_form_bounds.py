@@ -20,9 +20,19 @@ from opvangregie.locations.models import (
     Room,
 )
 from opvangregie.quotas.models import Realisation
+from opvangregie.sites.models import CandidateSite, SiteStep
 
 pytestmark = pytest.mark.django_db
 LONG = "x" * 10_000
+NEW_SITE = {
+    "name": "Kantoor",
+    "rd_x": "102600",
+    "rd_y": "485100",
+    "owner": "private",
+    "kind": "office",
+    "target_group": "asylum",
+    "on": "2025-11-05",
+}
 NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
 
 # (case, url with {kerklaan} for Kerklaan's id, the form's fields, the model that must not grow)
@@ -137,6 +147,20 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
         {"date": "2025-11-05", "persons": "1", "note": LONG},
         Realisation,
     ),
+    ("site name of 151", "/gemeente/GM0397/kandidaatlocaties/", {**NEW_SITE, "name": "s" * 151}, CandidateSite),
+    ("site outside the grid", "/gemeente/GM0397/kandidaatlocaties/", {**NEW_SITE, "rd_x": "900000"}, CandidateSite),
+    (
+        "site of 10,001 places",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {**NEW_SITE, "estimated_places": "10001"},
+        CandidateSite,
+    ),
+    (
+        "site step in 9999",
+        "/kandidaatlocatie/{site}/",
+        {"status": "researched", "effective_date": "9999-01-01"},
+        SiteStep,
+    ),
 ]
 
 
@@ -145,6 +169,7 @@ def test_bad_input_in_a_form_is_refused_and_nothing_is_written(
     login: Callable[[str], Any], case: str, url: str, fields: dict[str, Any], model: type[Model]
 ) -> None:
     kerklaan = str(Location.objects.get(name="Kerklaan").pk)
+    url = url.replace("{site}", str(CandidateSite.objects.get(name="SEIN-terrein").pk))
     data = {
         name: value.replace("{kerklaan}", kerklaan) if isinstance(value, str) else value
         for name, value in fields.items()

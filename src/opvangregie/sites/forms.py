@@ -17,7 +17,18 @@ class SiteForm(forms.ModelForm[CandidateSite]):
 
     class Meta:
         model = CandidateSite
-        fields = ["name", "address", "rd_x", "rd_y", "approximate", "owner", "kind", "estimated_places", "notes"]
+        fields = [
+            "name",
+            "address",
+            "rd_x",
+            "rd_y",
+            "approximate",
+            "owner",
+            "kind",
+            "target_group",
+            "estimated_places",
+            "notes",
+        ]
         labels = {"rd_x": _("RD x (m)"), "rd_y": _("RD y (m)")}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 

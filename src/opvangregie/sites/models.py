@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opvangregie.areas.models import Municipality
+from opvangregie.locations.models import Location, TargetGroupChoices
 
 
 class SiteStatus(models.TextChoices):
@@ -55,11 +56,17 @@ class CandidateSite(models.Model):
     approximate = models.BooleanField(_("approximate position"), default=False)
     owner = models.CharField(_("owner"), max_length=30, choices=OwnerKind.choices)
     kind = models.CharField(_("kind"), max_length=30, choices=SiteKind.choices)
+    target_group = models.CharField(
+        _("target group"), max_length=20, choices=TargetGroupChoices.choices, default=TargetGroupChoices.ASYLUM
+    )
     estimated_places = models.PositiveIntegerField(
         _("estimated places"), null=True, blank=True, validators=[MaxValueValidator(10_000)]
     )
     status = models.CharField(_("status"), max_length=20, choices=SiteStatus.choices, default=SiteStatus.IDEA)
     notes = models.TextField(_("notes"), blank=True, max_length=5_000)
+    location = models.OneToOneField(
+        Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidate_site"
+    )  # the planned location in the register once the site is chosen
     is_example = models.BooleanField(_("example data"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     history = HistoricalRecords()

@@ -37,7 +37,7 @@ def sites_readable(*, actor: Any, municipality: Municipality) -> QuerySet[Candid
 def site_get(*, actor: Any, site_id: int) -> CandidateSite:
     site = (
         CandidateSite.objects.filter(site_filter(scope_for(actor)), pk=site_id)
-        .select_related("municipality")
+        .select_related("municipality", "location")
         .prefetch_related("steps")
         .first()
     )

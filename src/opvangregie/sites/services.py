@@ -14,6 +14,10 @@ from opvangregie.areas.models import Municipality
 from opvangregie.audit import audited_save
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.geo import RDPoint
+from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import Location
+from opvangregie.locations.services import LocationInput, location_create
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.sites.models import CandidateSite, OwnerKind, SiteKind, SiteStatus, SiteStep
 
@@ -27,6 +31,7 @@ class SiteInput:
     rd_y: Decimal
     owner: OwnerKind
     kind: SiteKind
+    target_group: TargetGroup = TargetGroup.ASYLUM
     address: str = ""
     approximate: bool = False
     estimated_places: int | None = None
@@ -64,6 +69,7 @@ def site_create(
         approximate=data.approximate,
         owner=data.owner.value,
         kind=data.kind.value,
+        target_group=data.target_group.value,
         estimated_places=data.estimated_places,
         notes=data.notes,
         is_example=data.is_example,
@@ -89,5 +95,29 @@ def site_step(*, actor: Any, site: CandidateSite, status: SiteStatus, on: date, 
     step = SiteStep(site=site, status=status.value, effective_date=on, reason=reason.strip())
     audited_save(step, actor=actor)
     site.status = status.value
+    if status is SiteStatus.CHOSEN and site.location_id is None:
+        site.location = _planned_location(actor, site, on)
     audited_save(site, actor=actor, reason=f"status {status.value}")
     return step
+
+
+def _planned_location(actor: Any, site: CandidateSite, on: date) -> Location:
+    """A chosen site enters the register as a planned location, linked to the site (places follow later)."""
+    name = site.name
+    if Location.objects.filter(municipality=site.municipality, name=name).exists():
+        name = f"{site.name} (kandidaatlocatie)"
+    return location_create(
+        actor=actor,
+        municipality=site.municipality,
+        data=LocationInput(
+            name=name,
+            target_group=TargetGroup(site.target_group),
+            address=site.address,
+            rd_x=site.rd_x,
+            rd_y=site.rd_y,
+            notes=f"Gekozen kandidaatlocatie; geschatte plekken: {site.estimated_places or 'onbekend'}.",
+            is_example=site.is_example,
+        ),
+        status=LocationStatus.PLANNED,
+        status_date=on,
+    )

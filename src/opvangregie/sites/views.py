@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from opvangregie.core.errors import ApplicationError, PermissionDenied
+from opvangregie.core.target_groups import TargetGroup
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.sites import selectors, services
 from opvangregie.sites.forms import SiteForm, StepForm
@@ -41,6 +42,7 @@ def municipality_sites(request: HttpRequest, code: str) -> HttpResponse:
                         approximate=data["approximate"],
                         owner=OwnerKind(data["owner"]),
                         kind=SiteKind(data["kind"]),
+                        target_group=TargetGroup(data["target_group"]),
                         estimated_places=data["estimated_places"],
                         notes=data["notes"],
                     ),
