@@ -94,6 +94,30 @@ def test_an_area_of_several_municipalities_names_the_municipality_of_each_locati
     assert len(labels) == len(set(labels))
 
 
+def test_the_command_shows_the_dreef_scenario(users: dict) -> None:
+    dreef = Location.objects.get(name="Heemsteedse Dreef")
+    out = io.StringIO()
+    call_command(
+        "project",
+        municipality="GM0397",
+        quarters=4,
+        csv=True,
+        date=TODAY,
+        user="heemstede",
+        scenario_location=dreef.pk,
+        places=20,
+        places_from=date(2026, 9, 1),
+        stdout=out,
+    )
+    amv = [line.split(";") for line in out.getvalue().splitlines()[1:] if line.split(";")[2] == "amv"]
+    assert [(cells[0], cells[3]) for cells in amv] == [
+        ("2025-Q4", "16"),
+        ("2026-Q1", "16"),
+        ("2026-Q2", "16"),
+        ("2026-Q3", "20"),
+    ]
+
+
 def test_the_dashboard_shows_the_next_eight_quarters(login) -> None:
     page = login("heemstede").get("/gemeente/GM0397/?datum=2025-11-11").content.decode()
     table = page[page.index('id="forward-ukrainian"') : page.index("</table>", page.index('id="forward-ukrainian"'))]

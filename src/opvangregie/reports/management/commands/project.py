@@ -38,6 +38,8 @@ class Command(BaseCommand):
         parser.add_argument("--scenario-location", type=int, help="location id a what-if scenario changes")
         parser.add_argument("--shift-months", type=int, help="scenario: move its expected dates this many months")
         parser.add_argument("--drop", action="store_true", help="scenario: leave the location out")
+        parser.add_argument("--places", type=int, help="scenario: the location's places from --places-from")
+        parser.add_argument("--places-from", type=date.fromisoformat, help="scenario: the date those places start")
         parser.add_argument("--user", help="run with this user's permissions (default: the first administrator)")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -54,13 +56,15 @@ class Command(BaseCommand):
             municipality = Municipality.objects.filter(code=code).first()
             if municipality is None:
                 raise CommandError(f"Gemeente {code} bestaat niet.")
-            scenario = (
-                ScenarioRequest(
-                    options["scenario_location"], shift_months=options["shift_months"], drop=options["drop"]
+            scenario = None
+            if options["scenario_location"]:
+                scenario = ScenarioRequest(
+                    options["scenario_location"],
+                    shift_months=options["shift_months"],
+                    drop=options["drop"],
+                    capacity=options["places"],
+                    capacity_from=options["places_from"],
                 )
-                if options["scenario_location"]
-                else None
-            )
             look = forward_look(
                 actor=actor,
                 municipality_ids=[municipality.pk],
