@@ -97,3 +97,20 @@ def test_a_chosen_site_enters_the_register_as_a_planned_location(users: dict, lo
     assert f"/locatie/{location.pk}/" in page
     services.site_step(actor=users["heemstede"], site=binnenweg, status=SiteStatus.CHOSEN, on=date(2025, 11, 6))
     assert Location.objects.filter(name__startswith="Binnenweg 160").count() == 1  # chosen twice: one location
+
+
+def test_the_geojson_api_shows_each_caller_only_what_it_may_see(as_user, idea: CandidateSite) -> None:
+    own = as_user("heemstede").get("/api/sites?municipality=GM0397").json()
+    assert own["type"] == "FeatureCollection"
+    names = {feature["properties"]["name"] for feature in own["features"]}
+    assert names == {"SEIN-terrein", "Binnenweg 160", idea.name}
+    sein = next(f for f in own["features"] if f["properties"]["name"] == "SEIN-terrein")
+    lon, lat = sein["geometry"]["coordinates"]
+    assert (round(lon, 3), round(lat, 3)) == (4.596, 52.343)  # the demo's approximate position, back in WGS84
+    province = as_user("noordholland").get("/api/sites").json()
+    assert {f["properties"]["name"] for f in province["features"]} == {"SEIN-terrein", "Binnenweg 160"}
+    assert as_user("haarlem").get("/api/sites?municipality=GM0397").json()["features"] == []
+    boxed = as_user("heemstede").get("/api/sites?bbox=4.60,52.35,4.63,52.36").json()
+    assert {f["properties"]["name"] for f in boxed["features"]} == {"Binnenweg 160"}
+    assert as_user("heemstede").get("/api/sites?bbox=4.7,52.3,4.6,52.4").status_code == 422
+    assert as_user("heemstede").get("/api/sites?bbox=nonsense").status_code == 422

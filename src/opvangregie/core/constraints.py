@@ -25,6 +25,7 @@ from opvangregie.core.errors import ValidationError
 from opvangregie.core.geo import RDPoint
 
 _TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+_TO_WGS84 = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
 
 
 class ConstraintKind(StrEnum):
@@ -45,6 +46,21 @@ def rd_from_wgs84(lon: float, lat: float) -> RDPoint:
         raise ValidationError(f"({lon}, {lat}) is geen lengte- en breedtegraad.")
     x, y = _TO_RD.transform(lon, lat)
     return RDPoint(x, y)
+
+
+def wgs84_from_rd(x: float, y: float) -> tuple[float, float]:
+    """An RD New point as WGS84 (longitude, latitude), as GeoJSON (RFC 7946) writes positions."""
+    lon, lat = _TO_WGS84.transform(x, y)
+    return round(lon, 7), round(lat, 7)
+
+
+def rd_box(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> tuple[float, float, float, float]:
+    """The RD New envelope (min x, min y, max x, max y) of a WGS84 bounding box, for filtering RD points."""
+    if not (min_lon < max_lon and min_lat < max_lat):
+        raise ValidationError("Een kader is west,zuid,oost,noord met west < oost en zuid < noord.")
+    corners = [_TO_RD.transform(lon, lat) for lon in (min_lon, max_lon) for lat in (min_lat, max_lat)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 @dataclass(frozen=True, slots=True)
