@@ -114,3 +114,17 @@ def test_the_geojson_api_shows_each_caller_only_what_it_may_see(as_user, idea: C
     assert {f["properties"]["name"] for f in boxed["features"]} == {"Binnenweg 160"}
     assert as_user("heemstede").get("/api/sites?bbox=4.7,52.3,4.6,52.4").status_code == 422
     assert as_user("heemstede").get("/api/sites?bbox=nonsense").status_code == 422
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["municipality=GM%00397", "bbox=-inf,0,inf,1", "bbox=nan,52,4.7,52.4", "bbox=-180,-90,180,90x", "municipality=x"],
+)
+def test_unreadable_site_filters_answer_422_never_500(as_user, query: str) -> None:
+    """Found by the fuzz run on PostgreSQL: a NUL character or an infinite box reached the database."""
+    assert as_user("heemstede").get(f"/api/sites?{query}").status_code == 422
+
+
+def test_a_box_around_the_world_is_clamped_to_the_grid(as_user) -> None:
+    world = as_user("noordholland").get("/api/sites?bbox=-180,-90,180,90").json()
+    assert {f["properties"]["name"] for f in world["features"]} == {"SEIN-terrein", "Binnenweg 160"}

@@ -8,6 +8,7 @@ within the search radius of it; the result says the share of the site's area ins
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -54,13 +55,29 @@ def wgs84_from_rd(x: float, y: float) -> tuple[float, float]:
     return round(lon, 7), round(lat, 7)
 
 
+# The WGS84 area around the RD grid (the North Sea included); a box is cut to it before it is converted.
+_AROUND_THE_GRID = (1.0, 49.0, 9.0, 57.0)
+
+
 def rd_box(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> tuple[float, float, float, float]:
-    """The RD New envelope (min x, min y, max x, max y) of a WGS84 bounding box, for filtering RD points."""
-    if not (min_lon < max_lon and min_lat < max_lat):
-        raise ValidationError("Een kader is west,zuid,oost,noord met west < oost en zuid < noord.")
-    corners = [_TO_RD.transform(lon, lat) for lon in (min_lon, max_lon) for lat in (min_lat, max_lat)]
-    xs, ys = [x for x, _ in corners], [y for _, y in corners]
-    return min(xs), min(ys), max(xs), max(ys)
+    """The RD New envelope (min x, min y, max x, max y) of a WGS84 bounding box, for filtering RD points.
+
+    The box is first cut to the area around the grid (RD New means nothing far from the Netherlands), and its
+    edges are sampled, since a longitude/latitude rectangle is not a rectangle in RD. A box that misses the
+    area gives an empty envelope."""
+    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)) or not (
+        -180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90
+    ):
+        raise ValidationError("Een kader is west,zuid,oost,noord in graden, met west < oost en zuid < noord.")
+    west, south = max(min_lon, _AROUND_THE_GRID[0]), max(min_lat, _AROUND_THE_GRID[1])
+    east, north = min(max_lon, _AROUND_THE_GRID[2]), min(max_lat, _AROUND_THE_GRID[3])
+    if west >= east or south >= north:
+        return (0.0, 0.0, 0.0, 0.0)
+    steps = [i / 10 for i in range(11)]
+    edge = [(west + (east - west) * t, lat) for t in steps for lat in (south, north)]
+    edge += [(lon, south + (north - south) * t) for t in steps for lon in (west, east)]
+    xs, ys = _TO_RD.transform([lon for lon, _ in edge], [lat for _, lat in edge])
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
+from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.constraints import rd_box, wgs84_from_rd
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.target_groups import TargetGroup
@@ -62,7 +63,7 @@ def sites(request: HttpRequest, municipality: str | None = None, bbox: str | Non
     """The candidate sites the caller may see, optionally of one municipality (CBS code) or in a box."""
     queryset = CandidateSite.objects.filter(site_filter(scope_for(request.user))).select_related("municipality")
     if municipality:
-        queryset = queryset.filter(municipality__code=municipality.strip().upper()[:6])
+        queryset = queryset.filter(municipality__code=str(MunicipalityCode.parse(municipality[:20])))
     if bbox:
         min_x, min_y, max_x, max_y = _bbox(bbox)
         queryset = queryset.filter(rd_x__gte=min_x, rd_x__lte=max_x, rd_y__gte=min_y, rd_y__lte=max_y)
