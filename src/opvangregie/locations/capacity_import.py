@@ -6,11 +6,11 @@ from typing import Any
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ValidationError
-from opvangregie.locations.models import Location
+from opvangregie.locations.importers import LocationRows
 from opvangregie.locations.services import NO_EDIT, location_capacity_set
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.ui.imports import all_rows_or_none
-from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
+from opvangregie.ui.tables import TableRow, cell_date, cell_int, read_table
 
 REQUIRED = ("locatie", "vanaf", "plekken")
 OPTIONAL = ("reden", "besluit")
@@ -32,22 +32,15 @@ def capacity_import(*, actor: Any, municipality: Municipality, file_name: str, c
     """
     require(scope_for(actor).edits_municipality(municipality.pk), NO_EDIT)
     rows = read_table(file_name=file_name, content=content, required=REQUIRED, optional=OPTIONAL, aliases=ALIASES)
-    locations = {loc.name.casefold(): loc for loc in Location.objects.filter(municipality=municipality)}
-    seen: dict[tuple[int, object], int] = {}
+    locations = LocationRows(municipality)
 
     def record(row: TableRow) -> None:
-        name = str(row.values.get("locatie") or "").strip()
-        location = locations.get(name.casefold())
-        if location is None:
-            raise ValidationError(f"onbekende locatie {quoted(name)} in {municipality.name}.")
+        location = locations.location(row)
         effective = cell_date(row.values.get("vanaf"), "vanaf")
         places = cell_int(row.values.get("plekken"), "plekken")
         if effective is None or places is None:
             raise ValidationError("vanaf en plekken zijn verplicht.")
-        key = (location.pk, effective)
-        if key in seen:
-            raise ValidationError(f"dubbele regel: {name} vanaf {effective:%d-%m-%Y} staat ook op regel {seen[key]}.")
-        seen[key] = row.line
+        locations.once(location, effective, row, word="vanaf")
         location_capacity_set(
             actor=actor,
             location=location,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from opvangregie.areas.models import Municipality
@@ -25,6 +26,31 @@ ALIASES = {
 }
 
 
+class LocationRows:
+    """The municipality's locations by name (as people type them: case does not matter) and the dated rows
+    already read, so that a file names each location and date once."""
+
+    def __init__(self, municipality: Municipality) -> None:
+        self.municipality = municipality
+        self._by_name = {loc.name.casefold(): loc for loc in Location.objects.filter(municipality=municipality)}
+        self._seen: dict[tuple[int, object], int] = {}
+
+    def location(self, row: TableRow) -> Location:
+        name = str(row.values.get("locatie") or "").strip()
+        location = self._by_name.get(name.casefold())
+        if location is None:
+            raise ValidationError(f"onbekende locatie {quoted(name)} in {self.municipality.name}.")
+        return location
+
+    def once(self, location: Location, day: date, row: TableRow, *, word: str = "op") -> None:
+        key = (location.pk, day)
+        if key in self._seen:
+            raise ValidationError(
+                f"dubbele regel: {location.name} {word} {day:%d-%m-%Y} staat ook op regel {self._seen[key]}."
+            )
+        self._seen[key] = row.line
+
+
 def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
     """Record every row of the file as a snapshot of one of ``municipality``'s locations.
 
@@ -33,22 +59,15 @@ def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, 
     """
     require(scope_for(actor).reads_municipality(municipality.pk), "U heeft geen toegang tot deze gemeente.")
     rows = read_table(file_name=file_name, content=content, required=REQUIRED, optional=OPTIONAL, aliases=ALIASES)
-    locations = {loc.name.casefold(): loc for loc in Location.objects.filter(municipality=municipality)}
-    seen: dict[tuple[int, object], int] = {}
+    locations = LocationRows(municipality)
 
     def record(row: TableRow) -> None:
-        name = str(row.values.get("locatie") or "").strip()
-        location = locations.get(name.casefold())
-        if location is None:
-            raise ValidationError(f"onbekende locatie {quoted(name)} in {municipality.name}.")
+        location = locations.location(row)
         on = cell_date(row.values.get("datum"), "datum")
         persons = cell_int(row.values.get("personen"), "personen")
         if on is None or persons is None:
             raise ValidationError("datum en personen zijn verplicht.")
-        key = (location.pk, on)
-        if key in seen:
-            raise ValidationError(f"dubbele regel: {name} op {on:%d-%m-%Y} staat ook op regel {seen[key]}.")
-        seen[key] = row.line
+        locations.once(location, on, row)
         occupancy_record(
             actor=actor,
             location=location,

@@ -5,6 +5,7 @@ Thin: they parse input and call services and selectors only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -52,52 +53,63 @@ def _editable_municipality(request: HttpRequest, code: str) -> Any:
     return municipality
 
 
-@login_required
-def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row (editors only)."""
+def _municipality_import(
+    request: HttpRequest,
+    code: str,
+    *,
+    title: str,
+    run_import: Callable[..., int],
+    success: Callable[[int], str],
+    template: ImportTemplate,
+) -> HttpResponse:
+    """An all-or-nothing import page of one of the municipality's registers (its editors only)."""
     municipality = _editable_municipality(request, code)
     return import_page(
         request,
         template="locations/import.html",
         context={
             "municipality": municipality,
-            "title": _("Import counts"),
-            "columns": "locatie, datum, personen",
-            "optional_columns": "huishoudens, bruikbare_vrije_plekken, opmerking",
+            "title": title,
+            "columns": ", ".join(template.required),
+            "optional_columns": ", ".join(template.optional),
         },
-        run_import=lambda name, content: snapshots_import(
+        run_import=lambda name, content: run_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
         ),
+        success=success,
+        done_url=reverse("web:municipality", kwargs={"code": code}),
+        columns=template,
+    )
+
+
+@login_required
+def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload counts from Excel/CSV: all rows are recorded, or none with a report per row."""
+    return _municipality_import(
+        request,
+        code,
+        title=_("Import counts"),
+        run_import=snapshots_import,
         success=lambda count: (
             ngettext("%(count)d count imported.", "%(count)d counts imported.", count) % {"count": count}
         ),
-        done_url=reverse("web:municipality", kwargs={"code": code}),
-        columns=ImportTemplate(f"tellingen-{code}-sjabloon.xlsx", REQUIRED, OPTIONAL),
+        template=ImportTemplate(f"tellingen-{code}-sjabloon.xlsx", REQUIRED, OPTIONAL),
     )
 
 
 @login_required
 def capacity_import_page(request: HttpRequest, code: str) -> HttpResponse:
-    """Upload dated capacity changes (past or expected) from Excel/CSV: all rows or none (editors only)."""
-    municipality = _editable_municipality(request, code)
-    return import_page(
+    """Upload dated capacity changes (past or expected) from Excel/CSV: all rows or none."""
+    return _municipality_import(
         request,
-        template="locations/import.html",
-        context={
-            "municipality": municipality,
-            "title": _("Import capacity changes"),
-            "columns": "locatie, vanaf, plekken",
-            "optional_columns": "reden, besluit",
-        },
-        run_import=lambda name, content: capacity_import.capacity_import(
-            actor=request.user, municipality=municipality, file_name=name, content=content
-        ),
+        code,
+        title=_("Import capacity changes"),
+        run_import=capacity_import.capacity_import,
         success=lambda count: (
             ngettext("%(count)d capacity change imported.", "%(count)d capacity changes imported.", count)
             % {"count": count}
         ),
-        done_url=reverse("web:municipality", kwargs={"code": code}),
-        columns=ImportTemplate(f"capaciteit-{code}-sjabloon.xlsx", capacity_import.REQUIRED, capacity_import.OPTIONAL),
+        template=ImportTemplate(f"capaciteit-{code}-sjabloon.xlsx", capacity_import.REQUIRED, capacity_import.OPTIONAL),
     )
 
 

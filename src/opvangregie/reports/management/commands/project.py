@@ -6,14 +6,12 @@ import csv
 from datetime import date
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from opvangregie import clock
-from opvangregie.areas.models import Municipality
-from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError
 from opvangregie.reports.forward import QUARTERS, ScenarioRequest, forward_look, projection_table
+from opvangregie.reports.management.commands._arguments import USER_HELP, command_actor, command_municipality
 
 COLUMNS = (
     "kwartaal",
@@ -40,22 +38,12 @@ class Command(BaseCommand):
         parser.add_argument("--drop", action="store_true", help="scenario: leave the location out")
         parser.add_argument("--places", type=int, help="scenario: the location's places from --places-from")
         parser.add_argument("--places-from", type=date.fromisoformat, help="scenario: the date those places start")
-        parser.add_argument("--user", help="run with this user's permissions (default: the first administrator)")
+        parser.add_argument("--user", help=USER_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        users = get_user_model().objects
-        actor = (
-            users.filter(username=options["user"]).first()
-            if options["user"]
-            else users.filter(is_superuser=True).order_by("pk").first()
-        )
-        if actor is None:
-            raise CommandError("Geen gebruiker gevonden (gebruik --user).")
+        actor = command_actor(options["user"])
         try:
-            code = str(MunicipalityCode.parse(options["municipality"]))
-            municipality = Municipality.objects.filter(code=code).first()
-            if municipality is None:
-                raise CommandError(f"Gemeente {code} bestaat niet.")
+            municipality = command_municipality(options["municipality"])
             scenario = None
             if options["scenario_location"]:
                 scenario = ScenarioRequest(

@@ -6,14 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from opvangregie.areas.models import Municipality
-from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ApplicationError
 from opvangregie.core.periods import Quarter
 from opvangregie.reports.documents import council_letter_docx, council_letter_html, council_letter_pdf
+from opvangregie.reports.management.commands._arguments import USER_HELP, command_actor, command_municipality
 from opvangregie.reports.selectors import council_letter
 
 
@@ -27,22 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["docx", "pdf", "html"], default="docx")
         parser.add_argument("--output", required=True, help="file to write")
         parser.add_argument("--date", type=date.fromisoformat, help="reference date of the figures")
-        parser.add_argument("--user", help="run with this user's permissions (default: the first administrator)")
+        parser.add_argument("--user", help=USER_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        users = get_user_model().objects
-        actor = (
-            users.filter(username=options["user"]).first()
-            if options["user"]
-            else users.filter(is_superuser=True).order_by("pk").first()
-        )
-        if actor is None:
-            raise CommandError("Geen gebruiker gevonden om het rapport mee te maken (gebruik --user).")
+        actor = command_actor(options["user"])
         try:
-            code = str(MunicipalityCode.parse(options["municipality"]))
-            municipality = Municipality.objects.filter(code=code).first()
-            if municipality is None:
-                raise CommandError(f"Gemeente {code} bestaat niet.")
+            municipality = command_municipality(options["municipality"])
             letter = council_letter(
                 actor=actor, municipality=municipality, quarter=Quarter.parse(options["quarter"]), on=options["date"]
             )
