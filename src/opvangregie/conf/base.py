@@ -114,6 +114,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 TRUSTED_PROXIES = int(env_str("OPVANGREGIE_TRUSTED_PROXIES", "0"))
 AXES_CLIENT_IP_CALLABLE = "opvangregie.web.client_address.client_address"
 
+# The map (Leaflet, served from node_modules) draws no background tiles: no tile server, no internet at run
+# time. An installation with its own tile server sets a URL template ({z}/{x}/{y}) and its attribution.
+MAP_TILE_URL = env_str("OPVANGREGIE_MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("OPVANGREGIE_MAP_TILE_ATTRIBUTION", "")
+
+
+def _map_tile_origin() -> list[str]:
+    """The tile server's origin, which the Content-Security-Policy must allow images from."""
+    if not MAP_TILE_URL:
+        return []
+    scheme, _separator, rest = MAP_TILE_URL.partition("://")
+    return [f"{scheme}://{rest.split('/', 1)[0]}"]
+
+
 # Content-Security-Policy (django-csp): scripts only from this site, never inline. Inline styles stay
 # allowed: the charts are inline SVG from matplotlib, which styles its elements itself. The admin and the
 # API's interactive docs ship their own inline scripts and are left out.
@@ -123,7 +137,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *_map_tile_origin()],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -160,6 +174,7 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "var" / "stat
 STATICFILES_DIRS = [
     ("nlds/components", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
+    ("leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 STATICFILES_FINDERS = [
     "opvangregie.conf.staticfiles.CssOnlyFileSystemFinder",

@@ -164,6 +164,7 @@ WEB: dict[str, Access] = {
     "reports:province": PROVINCE,
     # The forward look and the agenda: read by whoever reads the area; any reader may subscribe to the agenda.
     "reports:forward-municipality": MUNICIPALITY,
+    "reports:map-municipality": MUNICIPALITY,
     "reports:forward-region": REGION,
     "reports:forward-province": PROVINCE,
     "reports:agenda-municipality": _writes(MUNICIPALITY, AGENDA_SUBSCRIBERS["municipality"]),
@@ -212,6 +213,8 @@ API: dict[str, Access] = {
     "PUT /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "DELETE /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "GET /api/municipalities/{code}/projection": _api(MUNICIPALITY),
+    "GET /api/map/boundaries": _api(EVERYONE_SIGNED_IN),  # public reference data (CBS)
+    "GET /api/map/locations": _api(EVERYONE_SIGNED_IN),  # each sees the locations it may read
     "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
     "GET /api/regions/{slug}/projection": _api(REGION),
     "GET /api/provinces/{code}/projection": _api(PROVINCE),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.reports import agenda_views, forward_views, views
+from opvangregie.reports import agenda_views, forward_views, map_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -15,5 +15,6 @@ urlpatterns = [
     path("gemeente/<str:code>/agenda/", agenda_views.municipality_agenda, name="agenda-municipality"),
     path("regio/<slug:slug>/agenda/", agenda_views.region_agenda, name="agenda-region"),
     path("provincie/<str:code>/agenda/", agenda_views.province_agenda, name="agenda-province"),
+    path("gemeente/<str:code>/kaart/", map_views.municipality_map, name="map-municipality"),
     path("agenda/abonnement/<str:token>.ics", agenda_views.agenda_feed, name="agenda-feed"),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Router, Schema
 
 from opvangregie.core.codes import MunicipalityCode
@@ -35,6 +36,8 @@ class SiteProperties(Schema):
     target_group: TargetGroup
     estimated_places: int | None
     approximate: bool = Field(description="The position is approximate")
+    status_label: str
+    url: str
 
 
 class SiteFeature(Schema):
@@ -81,6 +84,8 @@ def sites(request: HttpRequest, municipality: str | None = None, bbox: str | Non
                     target_group=TargetGroup(site.target_group),
                     estimated_places=site.estimated_places,
                     approximate=site.approximate,
+                    status_label=str(site.get_status_display()),
+                    url=reverse("sites:site", args=[site.pk]),
                 ),
             )
         )

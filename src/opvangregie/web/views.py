@@ -35,9 +35,11 @@ from opvangregie.organisations.scope import (
 from opvangregie.placement.usable_report import usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.reports.agenda import area_agenda
+from opvangregie.reports.choropleth import area_map
 from opvangregie.reports.forward import forward_look
 from opvangregie.reports.forward_views import group_tables
 from opvangregie.reports.key_figures import area_key_figures, national_key_figures
+from opvangregie.reports.map_views import map_settings, target_group_legend
 from opvangregie.ui.params import download, reference_date, target_group
 
 
@@ -65,7 +67,16 @@ def home(request: HttpRequest) -> HttpResponse:
     if national:
         on = reference_date(request)
         country, per_province = national_key_figures(actor=request.user, on=on)
-        context |= {"figures": country, "province_figures": per_province, "on": on, "national": True}
+        choropleth = area_map(country)
+        context |= {
+            "figures": country,
+            "province_figures": per_province,
+            "on": on,
+            "national": True,
+            "area_map": choropleth,
+            "map_settings": map_settings(area={}, focus=[], area_map=choropleth),
+            "map_target_groups": target_group_legend(),
+        }
     if scope.coa_reader:
         context |= {
             "coa_locations": list(
@@ -203,6 +214,7 @@ def _area_page(
     figures = area_key_figures(
         actor=request.user, name=area_name, code=area_code, municipalities=municipalities, on=overview.on
     )
+    choropleth = area_map(figures)
     return render(
         request,
         "web/area.html",
@@ -215,6 +227,11 @@ def _area_page(
             "on": overview.on,
             "target_group": overview.target_group,
             "target_groups": TargetGroupChoices.choices,
+            "area_map": choropleth,
+            "map_settings": map_settings(
+                area={kind: area_code}, focus=[row.code for row in choropleth.rows], area_map=choropleth
+            ),
+            "map_target_groups": target_group_legend(),
         },
     )
 
