@@ -19,6 +19,7 @@ from opvangregie.areas.models import Municipality, MunicipalityYear, Province
 from opvangregie.areas.services import reference_data_load, region_define
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.demo_positions import place_demo_locations
 from opvangregie.distribution.demo import load_distribution_demo
 from opvangregie.locations import services
 from opvangregie.locations.models import EventKind, Location
@@ -324,4 +325,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_distribution_demo(admin, rng)
         load_placement_demo(admin, random.Random(seed + 1))
         load_sites_demo(admin)
+        place_demo_locations(admin)
     return DEMO_USERS

@@ -9,9 +9,12 @@ import pytest
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import PermissionDenied, ValidationError
 from opvangregie.sites import selectors, services
-from opvangregie.sites.models import CandidateSite, SiteStatus, SiteStep
+from opvangregie.sites.demo import KENNEMERLAND_SITES
+from opvangregie.sites.models import PUBLIC_STATUSES, CandidateSite, SiteStatus, SiteStep
 
 pytestmark = pytest.mark.django_db
+# The demo's example sites in the rest of Kennemerland that have been made public (the province sees them).
+PUBLIC_EXAMPLES = {name for name, *_, reached in KENNEMERLAND_SITES.values() if reached in PUBLIC_STATUSES}
 
 
 @pytest.fixture
@@ -108,7 +111,11 @@ def test_the_geojson_api_shows_each_caller_only_what_it_may_see(as_user, idea: C
     lon, lat = sein["geometry"]["coordinates"]
     assert (round(lon, 3), round(lat, 3)) == (4.596, 52.343)  # the demo's approximate position, back in WGS84
     province = as_user("noordholland").get("/api/sites").json()
-    assert {f["properties"]["name"] for f in province["features"]} == {"SEIN-terrein", "Binnenweg 160"}
+    assert {f["properties"]["name"] for f in province["features"]} == {
+        "SEIN-terrein",
+        "Binnenweg 160",
+        *PUBLIC_EXAMPLES,
+    }
     assert as_user("haarlem").get("/api/sites?municipality=GM0397").json()["features"] == []
     boxed = as_user("heemstede").get("/api/sites?bbox=4.60,52.35,4.63,52.36").json()
     assert {f["properties"]["name"] for f in boxed["features"]} == {"Binnenweg 160"}
@@ -127,4 +134,4 @@ def test_unreadable_site_filters_answer_422_never_500(as_user, query: str) -> No
 
 def test_a_box_around_the_world_is_clamped_to_the_grid(as_user) -> None:
     world = as_user("noordholland").get("/api/sites?bbox=-180,-90,180,90").json()
-    assert {f["properties"]["name"] for f in world["features"]} == {"SEIN-terrein", "Binnenweg 160"}
+    assert {f["properties"]["name"] for f in world["features"]} == {"SEIN-terrein", "Binnenweg 160", *PUBLIC_EXAMPLES}

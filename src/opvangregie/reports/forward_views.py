@@ -27,6 +27,7 @@ from opvangregie.reports.forward import (
     forward_look,
     scenario_locations,
 )
+from opvangregie.reports.site_coverage import site_coverage
 from opvangregie.ui.charts import ProjectionBar, inline_svg, projection_chart
 from opvangregie.ui.forms import DateInput, nlds_style
 from opvangregie.ui.params import InvalidParameter, reference_date
@@ -129,6 +130,7 @@ def _page(request: HttpRequest, *, area_name: str, municipality_ids: list[int], 
             "back_url": back_url,
             "look": look,
             "tables": group_tables(look),
+            "coverage": site_coverage(actor=request.user, municipality_ids=municipality_ids, look=look),
             "form": form,
             "on": today,
         },

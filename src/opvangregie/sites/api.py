@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.constraints import rd_box, wgs84_from_rd
-from opvangregie.core.errors import ValidationError
+from opvangregie.core.map_shapes import parse_bbox
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.organisations.scope import scope_for
 from opvangregie.sites.models import CandidateSite, SiteStatus
@@ -51,16 +51,6 @@ class SiteCollection(Schema):
     features: list[SiteFeature]
 
 
-def _bbox(raw: str) -> tuple[float, float, float, float]:
-    try:
-        west, south, east, north = (float(part) for part in raw.split(","))
-    except ValueError:
-        raise ValidationError(
-            "bbox is west,zuid,oost,noord in graden (WGS84), bijvoorbeeld 4.5,52.3,4.7,52.4."
-        ) from None
-    return rd_box(west, south, east, north)
-
-
 @router.get("", response={200: SiteCollection, **errors(422)})
 def sites(request: HttpRequest, municipality: str | None = None, bbox: str | None = None) -> SiteCollection:
     """The candidate sites the caller may see, optionally of one municipality (CBS code) or in a box."""
@@ -68,7 +58,7 @@ def sites(request: HttpRequest, municipality: str | None = None, bbox: str | Non
     if municipality:
         queryset = queryset.filter(municipality__code=str(MunicipalityCode.parse(municipality[:20])))
     if bbox:
-        min_x, min_y, max_x, max_y = _bbox(bbox)
+        min_x, min_y, max_x, max_y = rd_box(*parse_bbox(bbox))
         queryset = queryset.filter(rd_x__gte=min_x, rd_x__lte=max_x, rd_y__gte=min_y, rd_y__lte=max_y)
     features = []
     for site in queryset.order_by("pk")[:MAX_SITES]:

@@ -1,5 +1,6 @@
 """Demo candidate sites: Heemstede's two researched sites (college decision 30 September 2025, made public
-6 October 2025; positions approximate) and a confidential idea in the Bijzonder Landschap (example)."""
+6 October 2025; positions approximate), a confidential idea in the Bijzonder Landschap (example), and one
+example site in each other Kennemerland municipality, placed inside its boundary."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from opvangregie.areas.boundaries import municipality_boundaries
 from opvangregie.areas.models import Municipality
+from opvangregie.core.constraints import rd_from_wgs84
 from opvangregie.sites import services
 from opvangregie.sites.models import OwnerKind, SiteKind, SiteStatus
 
@@ -55,3 +58,82 @@ def load_sites_demo(admin: Any) -> None:
         status=SiteStatus.IDEA,
         on=date(2025, 10, 15),
     )
+    load_kennemerland_sites_demo(admin)
+
+
+# One example site per other Kennemerland municipality: (name, kind, owner, estimated places, status reached).
+KENNEMERLAND_SITES = {
+    "Beverwijk": (
+        "Leegstaand kantoor Stationsplein (voorbeeld)",
+        SiteKind.OFFICE,
+        OwnerKind.PRIVATE,
+        80,
+        SiteStatus.PUBLIC,
+    ),
+    "Bloemendaal": ("Voormalige school (voorbeeld)", SiteKind.SCHOOL, OwnerKind.MUNICIPALITY, 30, SiteStatus.IN_TALKS),
+    "Haarlem": (
+        "Kantoorpand Zijlweg (voorbeeld)",
+        SiteKind.OFFICE,
+        OwnerKind.HOUSING_ASSOCIATION,
+        120,
+        SiteStatus.PUBLIC,
+    ),
+    "Haarlemmermeer": (
+        "Bouwgrond Hoofddorp-Noord (voorbeeld)",
+        SiteKind.LAND,
+        OwnerKind.MUNICIPALITY,
+        200,
+        SiteStatus.RESEARCHED,
+    ),
+    "Heemskerk": (
+        "Voormalig gemeentekantoor (voorbeeld)",
+        SiteKind.OFFICE,
+        OwnerKind.MUNICIPALITY,
+        45,
+        SiteStatus.PUBLIC,
+    ),
+    "Uitgeest": ("Grond bij het station (voorbeeld)", SiteKind.LAND, OwnerKind.STATE, 40, SiteStatus.IDEA),
+    "Velsen": (
+        "Leegstaand bedrijfspand (voorbeeld)",
+        SiteKind.VACANT_BUILDING,
+        OwnerKind.PRIVATE,
+        60,
+        SiteStatus.PUBLIC,
+    ),
+    "Zandvoort": (
+        "Vakantiepark buiten gebruik (voorbeeld)",
+        SiteKind.OTHER,
+        OwnerKind.PRIVATE,
+        50,
+        SiteStatus.RESEARCHED,
+    ),
+}
+STEPS = [SiteStatus.RESEARCHED, SiteStatus.COLLEGE_DECISION, SiteStatus.PUBLIC, SiteStatus.IN_TALKS]
+
+
+def load_kennemerland_sites_demo(admin: Any) -> None:
+    """An example site in every other Kennemerland municipality, at a point inside its boundary."""
+    areas = {shape.key: shape.geometry for shape in municipality_boundaries().shapes}
+    for municipality in Municipality.objects.filter(name__in=KENNEMERLAND_SITES).order_by("name"):
+        name, kind, owner, places, reached = KENNEMERLAND_SITES[municipality.name]
+        inside = areas[municipality.code].representative_point()
+        point = rd_from_wgs84(inside.x, inside.y)
+        site = services.site_create(
+            actor=admin,
+            municipality=municipality,
+            data=services.SiteInput(
+                name=name,
+                rd_x=Decimal(round(point.x)),
+                rd_y=Decimal(round(point.y)),
+                approximate=True,
+                owner=owner,
+                kind=kind,
+                estimated_places=places,
+                notes="Voorbeeld voor de demo; positie bij benadering.",
+                is_example=True,
+            ),
+            status=SiteStatus.IDEA,
+            on=date(2025, 3, 1),
+        )
+        for month, status in enumerate(STEPS[: STEPS.index(reached) + 1] if reached in STEPS else [], start=4):
+            services.site_step(actor=admin, site=site, status=status, on=date(2025, month, 1))

@@ -40,6 +40,7 @@ from opvangregie.reports.forward import forward_look
 from opvangregie.reports.forward_views import group_tables
 from opvangregie.reports.key_figures import area_key_figures, national_key_figures
 from opvangregie.reports.map_views import map_settings, target_group_legend
+from opvangregie.reports.site_coverage import site_coverage
 from opvangregie.ui.params import download, reference_date, target_group
 
 
@@ -134,16 +135,18 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "household_officer": scope.reads_households(municipality.pk),
         "usable": usable_report(actor=request.user, municipalities=[municipality], now=clock.midday(on)),
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
-        "forward": _forward_table(request, municipality, on, group),
+        **_forward(request, municipality, on, group),
         "upcoming": area_agenda(actor=request.user, municipalities=[municipality], today=on).upcoming(),
     }
 
 
-def _forward_table(request: HttpRequest, municipality: Municipality, on: date, group: TargetGroup) -> Any:
-    """The next quarters of the chosen target group on the dashboard (None when the group has no data here)."""
+def _forward(request: HttpRequest, municipality: Municipality, on: date, group: TargetGroup) -> dict[str, Any]:
+    """The next quarters of the chosen target group on the dashboard (None when the group has no data here),
+    and what the candidate sites cover of the shortfall at the projection's end."""
     look = forward_look(actor=request.user, municipality_ids=[municipality.pk], today=on)
     tables = group_tables(look, [group]) if group in look.base.target_groups else []
-    return tables[0] if tables else None
+    coverage = site_coverage(actor=request.user, municipality_ids=[municipality.pk], look=look)
+    return {"forward": tables[0] if tables else None, "coverage": coverage}
 
 
 @login_required

@@ -65,7 +65,7 @@
 
   function createMap(element, config) {
     var text = config.text;
-    var map = L.map(element, { zoomSnap: 1, minZoom: 6, maxZoom: 18, attributionControl: true });
+    var map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18, attributionControl: true });
     map.attributionControl.setPrefix(false);
     if (config.tiles) {
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 18 }).addTo(map);
@@ -116,7 +116,7 @@
     var fitted = false;
 
     function loadBoundaries() {
-      var zoom = Math.min(map.getZoom(), DETAIL_ZOOM);
+      var zoom = Math.min(Math.round(map.getZoom()), DETAIL_ZOOM);
       if (zoom === boundaryZoom) {
         return Promise.resolve();
       }
@@ -228,7 +228,7 @@
       }
       var parameters = { bbox: boxOf(map) };
       if (overlay.withZoom) {
-        parameters.zoom = Math.min(map.getZoom(), 20);
+        parameters.zoom = Math.min(Math.round(map.getZoom()), 20);
       }
       return getJson(withParameters(overlay.url, parameters)).then(function (collection) {
         overlay.layer.clearLayers();

@@ -1,0 +1,97 @@
+"""Shapes for web maps: boxes and zoom levels read strictly, shapes cut to a box and simplified per zoom."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import GeometryCollection, LineString, MultiPolygon, Polygon, shape
+
+from opvangregie.core.errors import ValidationError
+from opvangregie.core.map_shapes import DETAIL_ZOOM, ShapeSet, parse_bbox, parse_zoom, polygonal, tolerance_degrees
+
+
+def _square(west: float, south: float, size: float, steps: int = 1) -> dict:
+    """A square with ``steps`` points per side: more vertices than a coarse zoom level needs."""
+    edge = [i / steps for i in range(steps)]
+    ring = (
+        [(west + size * t, south) for t in edge]
+        + [(west + size, south + size * t) for t in edge]
+        + [(west + size - size * t, south + size) for t in edge]
+        + [(west, south + size - size * t) for t in edge]
+    )
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+def _collection() -> ShapeSet:
+    features = [
+        {"type": "Feature", "geometry": _square(4.5, 52.3, 0.1, steps=50), "properties": {"c": "GM0001", "n": "A"}},
+        {"type": "Feature", "geometry": _square(5.5, 52.3, 0.1), "properties": {"c": "GM0002", "n": "B"}},
+    ]
+    return ShapeSet.from_geojson({"features": features}, key_property="c", name_property="n")
+
+
+def test_a_box_is_west_south_east_north_in_degrees() -> None:
+    assert parse_bbox("4.5,52.3,4.7,52.4") == (4.5, 52.3, 4.7, 52.4)
+    for wrong in (
+        "4.7,52.3,4.5,52.4",
+        "4.5,52.4,4.7,52.3",
+        "1,2,3",
+        "a,b,c,d",
+        "nan,1,2,3",
+        "-inf,0,inf,1",
+        "0,-91,1,1",
+    ):
+        with pytest.raises(ValidationError):
+            parse_bbox(wrong)
+
+
+def test_zoom_levels_run_from_0_to_20_and_each_halves_the_tolerance() -> None:
+    assert parse_zoom(0) == 0
+    assert parse_zoom(20) == 20
+    for wrong in (-1, 21):
+        with pytest.raises(ValidationError):
+            parse_zoom(wrong)
+    # At zoom 0 one tile of 256 pixels spans 360 degrees: half a pixel is 360 / 512 degrees.
+    assert tolerance_degrees(0) == pytest.approx(360 / 512)
+    assert tolerance_degrees(8) == pytest.approx(360 / 512 / 256)
+
+
+def test_only_the_shapes_in_the_box_and_among_the_keys_are_sent() -> None:
+    shapes = _collection()
+    assert [f["properties"]["code"] for f in shapes.features(zoom=8)] == ["GM0001", "GM0002"]
+    assert [f["properties"]["code"] for f in shapes.features(zoom=8, bbox=(4.0, 52.0, 5.0, 53.0))] == ["GM0001"]
+    assert shapes.features(zoom=8, bbox=(6.0, 52.0, 7.0, 53.0)) == []
+    assert [f["properties"]["name"] for f in shapes.features(zoom=8, keys={"GM0002"})] == ["B"]
+
+
+def test_a_coarse_zoom_level_sends_fewer_vertices_and_the_detail_level_all() -> None:
+    shapes = _collection()
+
+    def vertices(zoom: int) -> int:
+        return len(shape(shapes.features(zoom=zoom, keys={"GM0001"})[0]["geometry"]).exterior.coords)
+
+    assert vertices(DETAIL_ZOOM) == 201  # 4 sides of 50 points, closed
+    assert vertices(20) == 201
+    assert vertices(6) == 5  # a square is a square at any zoom
+    coarse = shape(shapes.features(zoom=6, keys={"GM0001"})[0]["geometry"])
+    assert coarse.area == pytest.approx(0.01)
+
+
+def test_a_repaired_shape_keeps_its_polygons_only() -> None:
+    square = Polygon([(0, 0), (1, 0), (1, 1), (0, 1)])
+    other = Polygon([(2, 0), (3, 0), (3, 1), (2, 1)])
+    assert polygonal(square) is square
+    assert polygonal(GeometryCollection([square, LineString([(5, 5), (6, 6)])])) == square
+    both = polygonal(GeometryCollection([square, other, LineString([(5, 5), (6, 6)])]))
+    assert isinstance(both, MultiPolygon)
+    assert both.area == 2
+    assert polygonal(LineString([(0, 0), (1, 1)])).is_empty
+
+
+def test_a_bow_tie_is_repaired_into_two_triangles() -> None:
+    bow_tie = {"type": "Polygon", "coordinates": [[[4.0, 52.0], [4.2, 52.2], [4.2, 52.0], [4.0, 52.2], [4.0, 52.0]]]}
+    shapes = ShapeSet.from_geojson(
+        {"features": [{"geometry": bow_tie, "properties": {"c": "X", "n": "X"}}]}, key_property="c", name_property="n"
+    )
+    repaired = shape(shapes.features(zoom=DETAIL_ZOOM)[0]["geometry"])
+    assert repaired.is_valid
+    assert repaired.area == pytest.approx(0.02)
