@@ -28,13 +28,18 @@
     });
   }
 
-  function boxOf(map) {
-    var bounds = map.getBounds();
-    var west = Math.max(bounds.getWest(), -180);
-    var east = Math.min(bounds.getEast(), 180);
-    var south = Math.max(bounds.getSouth(), -90);
-    var north = Math.min(bounds.getNorth(), 90);
-    return [west, south, east, north].map(function (value) {
+  /* The box to fetch for the view: half a view wider on every side, so that panning a little (or a popup
+   * moving the map to fit) needs no new request, and markers with an open popup stay put. */
+  function paddedBox(map) {
+    var bounds = map.getBounds().pad(0.5);
+    return L.latLngBounds(
+      [Math.max(bounds.getSouth(), -90), Math.max(bounds.getWest(), -180)],
+      [Math.min(bounds.getNorth(), 90), Math.min(bounds.getEast(), 180)]
+    );
+  }
+
+  function boxParameter(bounds) {
+    return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(function (value) {
       return value.toFixed(5);
     }).join(",");
   }
@@ -226,16 +231,21 @@
       if (!overlay.checkbox.checked) {
         return Promise.resolve();
       }
-      var parameters = { bbox: boxOf(map) };
+      var zoom = Math.min(Math.round(map.getZoom()), 20);
+      var covered = overlay.loaded && overlay.loaded.contains(map.getBounds());
+      if (covered && (!overlay.withZoom || overlay.loadedZoom === zoom)) {
+        return Promise.resolve();
+      }
+      var box = paddedBox(map);
+      var parameters = { bbox: boxParameter(box) };
       if (overlay.withZoom) {
-        parameters.zoom = Math.min(Math.round(map.getZoom()), 20);
+        parameters.zoom = zoom;
       }
       return getJson(withParameters(overlay.url, parameters)).then(function (collection) {
         overlay.layer.clearLayers();
         overlay.layer.addData(collection);
-        if (overlay.layer.bringToFront && overlay.front) {
-          overlay.layer.bringToFront();
-        }
+        overlay.loaded = box;
+        overlay.loadedZoom = zoom;
       }).catch(function () {
         overlay.checkbox.parentElement.classList.add("opvang-map-overlay--failed");
       });
