@@ -35,7 +35,7 @@ from opvangregie.sites.models import (
     SiteStatus,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore:.crs. was not provided")]
 
 # A 1 km square in RD New, far from every Natura 2000 area (checked in test_the_test_area_is_clear).
 SQUARE = shapely.box(120_000, 480_000, 121_000, 481_000)
