@@ -20,6 +20,7 @@ from opvangregie.quotas.api import router as quotas_router
 from opvangregie.reports.forward_api import router as forward_router
 from opvangregie.reports.map_api import router as map_router
 from opvangregie.sites.api import router as sites_router
+from opvangregie.sites.layers_api import router as layers_router
 
 
 class TokenAuth(HttpBearer):
@@ -47,6 +48,7 @@ api.add_router("/", area_overview_router)
 api.add_router("/", forward_router)
 api.add_router("/sites", sites_router)
 api.add_router("/map", map_router)
+api.add_router("/layers", layers_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

@@ -43,6 +43,7 @@ def _real_parameters() -> dict[str, Any]:
     from opvangregie.households.models import ReceptionRequest
     from opvangregie.locations.models import Location
     from opvangregie.placement.models import PlacementRun, RunStatus
+    from opvangregie.sites.models import ConstraintLayer
 
     request = ReceptionRequest.objects.filter(municipality__code="GM0397").order_by("pk").first()
     assert request is not None
@@ -58,6 +59,7 @@ def _real_parameters() -> dict[str, Any]:
         "month": "2025-10",
         "effective_date": "2027-06-01",
         "status": "in_use",
+        "layer_id": ConstraintLayer.objects.get(name__endswith="(demo)").pk,  # the small demo layer
         "proposal_id": PlacementRun.objects.create(
             municipality=Location.objects.get(name="Kerklaan").municipality, status=RunStatus.DONE
         ).pk,

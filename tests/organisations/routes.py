@@ -121,7 +121,7 @@ def make_subjects(admin: Any) -> Subjects:
     from opvangregie.locations.services import LocationInput, location_create
     from opvangregie.placement.models import PlacementRun, RunStatus
     from opvangregie.reports.models import DocumentStatus, LetterDocument
-    from opvangregie.sites.models import CandidateSite, SiteStatus
+    from opvangregie.sites.models import CandidateSite, ConstraintLayer, SiteStatus
 
     heemstede = Municipality.objects.get(code="GM0397")
     utrecht = Municipality.objects.get(code="GM0344")
@@ -180,6 +180,7 @@ def make_subjects(admin: Any) -> Subjects:
         "month": "2025-10",
         "content_type_id": 1,
         "object_id": 1,
+        "layer_id": ConstraintLayer.objects.get(is_shipped=True).pk,  # Natura 2000, read by every signed-in user
     }
     return Subjects(
         heemstede={

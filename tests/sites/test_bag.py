@@ -89,6 +89,7 @@ def test_the_command_prints_json_and_refuses_what_is_no_extract(tmp_path: Path) 
         summarise(read_versions(broken))
 
 
+@pytest.mark.django_db
 def test_sites_check_finds_kennemerland_zuid() -> None:
     out = io.StringIO()
     call_command("sites", "check", "--point", "4.56,52.40", "--json", stdout=out)

@@ -150,6 +150,40 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
     ("site name of 151", "/gemeente/GM0397/kandidaatlocaties/", {**NEW_SITE, "name": "s" * 151}, CandidateSite),
     ("site outside the grid", "/gemeente/GM0397/kandidaatlocaties/", {**NEW_SITE, "rd_x": "900000"}, CandidateSite),
     (
+        "site outline outside the Netherlands",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {**NEW_SITE, "area_text": "POLYGON ((0 0, 10 0, 10 10, 0 0))", "area_crs": "EPSG:28992"},
+        CandidateSite,
+    ),
+    (
+        "site outline in WGS84 given as RD",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {**NEW_SITE, "area_text": "POLYGON ((4.6 52.3, 4.7 52.3, 4.7 52.4, 4.6 52.3))", "area_crs": "EPSG:28992"},
+        CandidateSite,
+    ),
+    (
+        "site outline that is a line",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {**NEW_SITE, "area_text": "LINESTRING (101000 482000, 101100 482100)"},
+        CandidateSite,
+    ),
+    (
+        "site outline of 200,001 characters",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {**NEW_SITE, "area_text": "P" * 200_001},
+        CandidateSite,
+    ),
+    (
+        "site outline in an unknown system",
+        "/gemeente/GM0397/kandidaatlocaties/",
+        {
+            **NEW_SITE,
+            "area_text": "POLYGON ((101000 482000, 101100 482000, 101100 482100, 101000 482000))",
+            "area_crs": "EPSG:3857",
+        },
+        CandidateSite,
+    ),
+    (
         "site of 10,001 places",
         "/gemeente/GM0397/kandidaatlocaties/",
         {**NEW_SITE, "estimated_places": "10001"},

@@ -176,6 +176,13 @@ WEB: dict[str, Access] = {
     # is confidential until made public (Heemstede's side: an idea; elsewhere: a public site of Utrecht).
     "sites:municipality": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
     "sites:site": _writes(Access(side("heemstede beheerder"), side("coa rijk beheerder")), MUNICIPAL_WRITERS),
+    # Constraint layers describe the land: every signed-in user reads them; province and national editors
+    # upload them (the demo has none but the administrator: the others get 403 and their POST writes nothing).
+    "sites:layers": EVERYONE_SIGNED_IN,
+    "sites:layer-upload": _writes(
+        Access(side("beheerder", forbidden=" ".join(sorted(SIGNED_IN - {"beheerder"})))),
+        {"heemstede": roles("beheerder")},
+    ),
     # Signing in and out and the language choice are open to everyone.
     "login": Access(ALL, anonymous=200),
     "logout": Access(side(others=405), anonymous=405),
@@ -216,6 +223,8 @@ API: dict[str, Access] = {
     "GET /api/map/boundaries": _api(EVERYONE_SIGNED_IN),  # public reference data (CBS)
     "GET /api/map/locations": _api(EVERYONE_SIGNED_IN),  # each sees the locations it may read
     "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
+    "GET /api/layers": _api(EVERYONE_SIGNED_IN),  # constraint layers describe the land: every signed-in user
+    "GET /api/layers/{layer_id}/features": _api(EVERYONE_SIGNED_IN),
     "GET /api/regions/{slug}/projection": _api(REGION),
     "GET /api/provinces/{code}/projection": _api(PROVINCE),
     "GET /api/quotas/periods": _api(EVERYONE_SIGNED_IN),

@@ -38,6 +38,7 @@ class Scope:
     region_ids: frozenset[int] = frozenset()
     editable_region_ids: frozenset[int] = frozenset()
     province_ids: frozenset[int] = frozenset()
+    editable_province_ids: frozenset[int] = frozenset()
 
     @property
     def is_authenticated(self) -> bool:
@@ -89,6 +90,12 @@ class Scope:
     def reads_province(self, province_id: int) -> bool:
         return self.is_superuser or self.reads_all or province_id in self.province_ids
 
+    @property
+    def uploads_layers(self) -> bool:
+        """Constraint layers (Natura 2000, a province's protected landscape) are the provinces' and the State's:
+        their editors upload them, municipalities and readers do not (issue 17)."""
+        return self.is_superuser or self.national_editor or bool(self.editable_province_ids)
+
     def location_filter(self, prefix: str = "") -> Q:
         """A query filter selecting the locations this scope may read."""
         if self.is_superuser or self.reads_all:
@@ -114,6 +121,7 @@ def scope_for(user: Any) -> Scope:
     regions: set[int] = set()
     editable_regions: set[int] = set()
     provinces: set[int] = set()
+    editable_provinces: set[int] = set()
     reads_all = national_editor = coa_reader = coa_editor = False
     memberships = Membership.objects.filter(user=user).select_related("organisation")
     for membership in memberships:
@@ -135,6 +143,8 @@ def scope_for(user: Any) -> Scope:
             case OrganisationKind.PROVINCE:
                 assert organisation.province_id is not None
                 provinces.add(organisation.province_id)
+                if is_editor:
+                    editable_provinces.add(organisation.province_id)
                 readable.update(
                     Municipality.objects.filter(province=organisation.province_id).values_list("pk", flat=True)
                 )
@@ -156,6 +166,7 @@ def scope_for(user: Any) -> Scope:
         region_ids=frozenset(regions),
         editable_region_ids=frozenset(editable_regions),
         province_ids=frozenset(provinces),
+        editable_province_ids=frozenset(editable_provinces),
     )
     user._opvangregie_scope = scope
     return scope

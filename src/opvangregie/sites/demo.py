@@ -1,9 +1,11 @@
 """Demo candidate sites: Heemstede's two researched sites (college decision 30 September 2025, made public
-6 October 2025; positions approximate), a confidential idea in the Bijzonder Landschap (example), and one
-example site in each other Kennemerland municipality, placed inside its boundary."""
+6 October 2025; positions approximate), a confidential idea in the Bijzonder Landschap (example), which lies in
+the demo layer "Bijzonder Provinciaal Landschap (demo)" of the province Noord-Holland (talks with the province),
+and one example site in each other Kennemerland municipality, placed inside its boundary."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,14 +13,72 @@ from typing import Any
 from opvangregie.areas.boundaries import municipality_boundaries
 from opvangregie.areas.models import Municipality
 from opvangregie.core.constraints import rd_from_wgs84
-from opvangregie.sites import services
-from opvangregie.sites.models import OwnerKind, SiteKind, SiteStatus
+from opvangregie.organisations.models import Organisation, OrganisationKind
+from opvangregie.sites import layer_services, services
+from opvangregie.sites.models import ConstraintLayer, LayerKind, OwnerKind, SiteKind, SiteStatus
 
 DECISION = "Collegebesluit Heemstede 30 september 2025, openbaar gemaakt 6 oktober 2025"
 
 
+BPL_DEMO = "Bijzonder Provinciaal Landschap (demo)"
+# Land in Heemstede's south and east (RD New), drawn for the demo: not the province's real protected landscape.
+BPL_DEMO_AREA = [
+    (101300, 482600),
+    (102050, 482050),
+    (102500, 482900),
+    (103300, 483450),
+    (103000, 483800),
+    (102200, 483500),
+    (101500, 483150),
+    (101300, 482600),
+]
+IDEA_OUTLINE = "POLYGON ((101650 482780, 101850 482780, 101850 482920, 101650 482920, 101650 482780))"
+
+
+def bpl_demo_geojson() -> bytes:
+    """The demo layer as a GeoJSON file in RD New (with its CRS declared), as a province would upload it."""
+    return json.dumps(
+        {
+            "type": "FeatureCollection",
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"naam": "Landgoederenzone Heemstede-Zuid"},
+                    "geometry": {"type": "Polygon", "coordinates": [[list(xy) for xy in BPL_DEMO_AREA]]},
+                }
+            ],
+        }
+    ).encode()
+
+
+def load_bpl_demo(admin: Any) -> None:
+    """The demo BPL layer of the province Noord-Holland (consultation: building there needs talks with the
+    province, Omgevingsverordening Noord-Holland, Bijzonder Provinciaal Landschap)."""
+    if ConstraintLayer.objects.filter(name=BPL_DEMO).exists():
+        return
+    province = Organisation.objects.filter(kind=OrganisationKind.PROVINCE, province__code="PV27").first()
+    layer_services.layer_upload(
+        actor=admin,
+        data=layer_services.LayerInput(
+            name=BPL_DEMO,
+            kind=LayerKind.CONSULTATION,
+            source="Voorbeeld, getekend voor de demo (niet de echte begrenzing)",
+            licence="CC0 1.0",
+            valid_on=date(2025, 1, 1),
+            description="Voorbeeldlaag: bouwen in het Bijzonder Provinciaal Landschap vraagt overleg met de provincie.",
+            attribution="Bijzonder Provinciaal Landschap (demo): voorbeeld, geen echte begrenzing",
+            is_demo=True,
+            owner=province,
+        ),
+        file_name="bpl-demo.geojson",
+        content=bpl_demo_geojson(),
+    )
+
+
 def load_sites_demo(admin: Any) -> None:
     heemstede = Municipality.objects.get(code="GM0397")
+    load_bpl_demo(admin)
     for name, address, x, y, owner, kind in (
         ("SEIN-terrein", "Achterweg, Heemstede", 101083, 484192, OwnerKind.PRIVATE, SiteKind.LAND),
         ("Binnenweg 160", "Binnenweg 160, Heemstede", 102530, 485623, OwnerKind.PRIVATE, SiteKind.VACANT_BUILDING),
@@ -54,6 +114,7 @@ def load_sites_demo(admin: Any) -> None:
             estimated_places=60,
             notes="In gesprek met de provincie over grond in het Bijzonder Provinciaal Landschap (voorbeeld).",
             is_example=True,
+            area=IDEA_OUTLINE,
         ),
         status=SiteStatus.IDEA,
         on=date(2025, 10, 15),

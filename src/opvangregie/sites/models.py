@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from opvangregie.areas.models import Municipality
 from opvangregie.locations.models import Location, TargetGroupChoices
+from opvangregie.organisations.models import Organisation
 
 
 class SiteStatus(models.TextChoices):
@@ -68,6 +69,9 @@ class CandidateSite(models.Model):
         Location, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidate_site"
     )  # the planned location in the register once the site is chosen
     is_example = models.BooleanField(_("example data"), default=False)
+    area = models.TextField(
+        _("area"), blank=True, help_text=_("The site's outline as a GeoJSON geometry in WGS84 (empty: a point).")
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     history = HistoricalRecords()
 
@@ -101,3 +105,100 @@ class SiteStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site_id}: {self.status} on {self.effective_date}"
+
+
+class LayerKind(models.TextChoices):
+    """How a constraint layer weighs (core.constraints.ConstraintKind)."""
+
+    EXCLUSION = "exclusion", _("hard constraint")
+    CONSULTATION = "consultation", _("needs consultation")
+    INFORMATION = "information", _("information")
+
+
+class ConstraintLayer(models.Model):
+    """A map layer of areas that constrain sites (Natura 2000, a province's protected landscape, ...), owned by
+    the province or national organisation that uploads it; its versions hold the areas."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=LayerKind.choices)
+    source = models.CharField(_("source"), max_length=300)
+    licence = models.CharField(_("licence"), max_length=100)
+    valid_on = models.DateField(_("valid on"))
+    description = models.TextField(_("description"), blank=True, max_length=5_000)
+    attribution = models.CharField(_("attribution"), max_length=300, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_shipped = models.BooleanField(_("shipped with the app"), default=False)
+    owner = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="constraint_layers"
+    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("constraint layer")
+        verbose_name_plural = _("constraint layers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LayerVersion(models.Model):
+    """One upload of a layer: its areas as a GeoJSON FeatureCollection in WGS84. The latest is in force."""
+
+    layer = models.ForeignKey(ConstraintLayer, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    feature_count = models.PositiveIntegerField(_("features"))
+    repaired_count = models.PositiveIntegerField(_("repaired geometries"), default=0)
+    features = models.TextField(_("features (GeoJSON, WGS84)"))
+    file_name = models.CharField(_("file name"), max_length=255)
+    source_crs = models.CharField(_("source CRS"), max_length=100)
+    history = HistoricalRecords(excluded_fields=["features"])
+
+    class Meta:
+        ordering = ["layer__name", "-number"]
+        verbose_name = _("layer version")
+        verbose_name_plural = _("layer versions")
+        constraints = [models.UniqueConstraint(fields=["layer", "number"], name="unique_layer_version")]
+
+    def __str__(self) -> str:
+        return f"{self.layer_id} v{self.number}"
+
+
+class SiteCheck(models.Model):
+    """A site checked against one layer version: the share of its area inside, the distance to the nearest area
+    and the sentence the site page shows. Made again when the site or the layer changes."""
+
+    site = models.ForeignKey(CandidateSite, on_delete=models.CASCADE, related_name="checks")
+    layer_version = models.ForeignKey(LayerVersion, on_delete=models.CASCADE, related_name="checks")
+    inside_share = models.FloatField(_("share inside"))
+    distance_m = models.FloatField(_("distance (m)"), null=True)
+    feature_name = models.CharField(_("area"), max_length=200, blank=True)
+    sentence = models.CharField(_("result"), max_length=500)
+    checked_at = models.DateTimeField(_("checked at"))
+
+    class Meta:
+        ordering = ["distance_m", "-inside_share"]
+        constraints = [models.UniqueConstraint(fields=["site", "layer_version"], name="unique_site_check")]
+
+    def __str__(self) -> str:
+        return f"{self.site_id}/{self.layer_version_id}: {self.sentence}"
+
+
+class MunicipalityConstraintShare(models.Model):
+    """A cache: the share of a municipality's land under a kind of constraint, for the layer versions in force
+    named by ``versions`` (a new version makes the entry stale)."""
+
+    code = models.CharField(max_length=6)
+    kind = models.CharField(max_length=20, choices=LayerKind.choices)
+    versions = models.CharField(max_length=500)
+    share = models.FloatField()
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["code", "kind"], name="unique_municipality_share")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.kind}: {self.share:.3f}"

@@ -11,7 +11,7 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.constraints import Hit, check
 from opvangregie.core.errors import NotFound
 from opvangregie.organisations.scope import Scope, scope_for
-from opvangregie.sites.layers import shipped_layers
+from opvangregie.sites.layers import active_layers
 from opvangregie.sites.models import PUBLIC_STATUSES, CandidateSite
 
 CHECK_RADIUS_M = 1_000.0
@@ -48,4 +48,4 @@ def site_get(*, actor: Any, site_id: int) -> CandidateSite:
 
 def site_constraints(site: CandidateSite) -> list[Hit]:
     """The constraint-layer areas the site lies in or within 1 km of, nearest first."""
-    return check(Point(float(site.rd_x), float(site.rd_y)), shipped_layers(), CHECK_RADIUS_M)
+    return check(Point(float(site.rd_x), float(site.rd_y)), active_layers(), CHECK_RADIUS_M)

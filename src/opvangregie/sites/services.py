@@ -15,10 +15,12 @@ from opvangregie.audit import audited_save
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.geo import RDPoint
 from opvangregie.core.lifecycle import LocationStatus
+from opvangregie.core.site_areas import RD_NEW, site_area_parse, wgs84_geojson
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location
 from opvangregie.locations.services import LocationInput, location_create
 from opvangregie.organisations.scope import require, scope_for
+from opvangregie.sites.layer_services import site_checks_run
 from opvangregie.sites.models import CandidateSite, OwnerKind, SiteKind, SiteStatus, SiteStep
 
 NO_EDIT = "Alleen de eigen gemeente legt haar kandidaatlocaties vast."
@@ -37,6 +39,8 @@ class SiteInput:
     estimated_places: int | None = None
     notes: str = ""
     is_example: bool = False
+    area: str = ""  # the outline as GeoJSON or WKT, in area_crs; empty: the site is a point
+    area_crs: str = RD_NEW
 
 
 def _check_date(day: date) -> None:
@@ -52,11 +56,13 @@ def _check_date(day: date) -> None:
 def site_create(
     *, actor: Any, municipality: Municipality, data: SiteInput, status: SiteStatus = SiteStatus.IDEA, on: date
 ) -> CandidateSite:
-    """Record a candidate site of the municipality (its own editors); confidential until made public."""
+    """Record a candidate site of the municipality (its own editors); confidential until made public. It is
+    checked at once against every constraint layer in force (issue 17)."""
     require(scope_for(actor).edits_municipality(municipality.pk), NO_EDIT)
     if not data.name.strip():
         raise ValidationError("Geef de kandidaatlocatie een naam.")
     RDPoint(float(data.rd_x), float(data.rd_y))
+    area = wgs84_geojson(site_area_parse(data.area, crs=data.area_crs)) if data.area.strip() else ""
     _check_date(on)
     if CandidateSite.objects.filter(municipality=municipality, name=data.name.strip()).exists():
         raise ValidationError(f"Er is al een kandidaatlocatie '{data.name.strip()}' in {municipality.name}.")
@@ -73,11 +79,13 @@ def site_create(
         estimated_places=data.estimated_places,
         notes=data.notes,
         is_example=data.is_example,
+        area=area,
         status=status.value,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     audited_save(site, actor=actor, reason="candidate site created")
     audited_save(SiteStep(site=site, status=status.value, effective_date=on), actor=actor)
+    site_checks_run(site=site)
     return site
 
 

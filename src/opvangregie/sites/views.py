@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from opvangregie.core.errors import ApplicationError, PermissionDenied
+from opvangregie.core.errors import ApplicationError, PermissionDenied, ValidationError
+from opvangregie.core.site_areas import RD_NEW
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.organisations.scope import municipality_readable, scope_for
-from opvangregie.sites import selectors, services
-from opvangregie.sites.forms import SiteForm, StepForm
-from opvangregie.sites.layers import NATURA2000_ATTRIBUTION
-from opvangregie.sites.models import OwnerKind, SiteKind, SiteStatus
+from opvangregie.sites import layer_selectors, layer_services, selectors, services
+from opvangregie.sites.forms import LayerUploadForm, SiteForm, StepForm
+from opvangregie.sites.models import LayerKind, OwnerKind, SiteKind, SiteStatus
 
 
 @login_required
@@ -45,6 +45,8 @@ def municipality_sites(request: HttpRequest, code: str) -> HttpResponse:
                         target_group=TargetGroup(data["target_group"]),
                         estimated_places=data["estimated_places"],
                         notes=data["notes"],
+                        area=data["area_text"],
+                        area_crs=data["area_crs"] or RD_NEW,
                     ),
                     on=data["on"],
                 )
@@ -54,10 +56,19 @@ def municipality_sites(request: HttpRequest, code: str) -> HttpResponse:
                 messages.success(request, _("Saved."))
                 return redirect("sites:site", site_id=site.pk)
     sites = selectors.sites_readable(actor=request.user, municipality=municipality)
+    fractions = layer_selectors.municipality_constraint_shares([municipality.code]).get(municipality.code)
+    shares = tuple(100 * fraction for fraction in fractions) if fractions is not None else None
     return render(
         request,
         "sites/municipality.html",
-        {"municipality": municipality, "sites": sites, "form": form, "can_edit": can_edit},
+        {
+            "municipality": municipality,
+            "sites": sites,
+            "form": form,
+            "can_edit": can_edit,
+            "shares": shares,
+            "boundaries_attribution": layer_selectors.BOUNDARIES_ATTRIBUTION,
+        },
         status=422 if form is not None and form.is_bound else 200,
     )
 
@@ -85,16 +96,67 @@ def site_detail(request: HttpRequest, site_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("Saved."))
                 return redirect("sites:site", site_id=site.pk)
+    checks = layer_selectors.site_checks(site=site)
     return render(
         request,
         "sites/site.html",
         {
             "site": site,
             "steps": list(site.steps.all()),
-            "hits": selectors.site_constraints(site),
-            "radius": int(selectors.CHECK_RADIUS_M),
-            "attribution": NATURA2000_ATTRIBUTION,
+            "checks": checks,
+            "attributions": sorted({check.attribution for check in checks if check.attribution}),
             "form": form,
         },
         status=422 if form is not None and form.is_bound else 200,
     )
+
+
+@login_required
+def layers(request: HttpRequest) -> HttpResponse:
+    """The constraint layers in force (every signed-in user reads them), with a link to upload for those who may."""
+    return render(
+        request,
+        "sites/layers.html",
+        {"layers": layer_selectors.layers_in_force(), "can_upload": scope_for(request.user).uploads_layers},
+    )
+
+
+@login_required
+def layer_upload(request: HttpRequest) -> HttpResponse:
+    """Upload a constraint layer, or a new version of one: province and national editors only."""
+    if not scope_for(request.user).uploads_layers:
+        raise PermissionDenied(layer_services.NO_UPLOAD)
+    editable = layer_services.layers_editable(actor=request.user)
+    form = LayerUploadForm(request.POST or None, request.FILES or None, layers=editable)
+    if request.method == "POST" and form.is_valid():
+        data, upload = form.cleaned_data, form.cleaned_data["file"]
+        try:
+            if upload.size is not None and upload.size > layer_services.LAYER_MAX_BYTES:
+                raise ValidationError(_("The file is larger than 25 MB."))
+            version = layer_services.layer_upload(
+                actor=request.user,
+                data=layer_services.LayerInput(
+                    name=data["name"],
+                    kind=LayerKind(data["kind"]),
+                    source=data["source"],
+                    licence=data["licence"],
+                    valid_on=data["valid_on"],
+                    description=data["description"],
+                    attribution=data["attribution"],
+                    is_demo=data["is_demo"],
+                    name_field=data["name_field"],
+                    layer=data["layer"],
+                ),
+                file_name=upload.name or "",
+                content=upload.read(layer_services.LAYER_MAX_BYTES + 1),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Layer %(name)s saved as version %(version)s with %(count)s areas.")
+                % {"name": version.layer.name, "version": version.number, "count": version.feature_count},
+            )
+            return redirect("sites:layers")
+    return render(request, "sites/layer_upload.html", {"form": form}, status=422 if form.is_bound else 200)

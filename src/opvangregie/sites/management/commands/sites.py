@@ -10,7 +10,7 @@ from shapely.geometry import Point
 
 from opvangregie.core.constraints import check, rd_from_wgs84
 from opvangregie.core.errors import ApplicationError
-from opvangregie.sites.layers import shipped_layers
+from opvangregie.sites.layers import active_layers
 
 
 def _lon_lat(raw: str) -> tuple[float, float]:
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         lon, lat = _lon_lat(options["point"])
         try:
             point = rd_from_wgs84(lon, lat)
-            hits = check(Point(point.x, point.y), shipped_layers(), options["radius"])
+            hits = check(Point(point.x, point.y), active_layers(), options["radius"])
         except ApplicationError as error:
             raise CommandError(error.message) from error
         rows = [

@@ -1,0 +1,266 @@
+"""Reads of the constraint layers: the layers in force, their areas for the map, the stored checks of a site and
+the shares of a municipality's land under constraints.
+
+Rules (issue 17): layers are readable by every signed-in user (they describe the land, not a municipality's
+plans); shares of land are computed in RD New (EPSG:28992) against the municipality boundaries of CBS
+(Wijk- en Buurtkaart 2024), overlapping areas counting once, and kept until a layer gets a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+import shapely
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from shapely.geometry import mapping, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.strtree import STRtree
+
+from opvangregie.core.constraints import ConstraintKind
+from opvangregie.core.errors import NotFound, ValidationError
+from opvangregie.core.layer_files import polygonal
+from opvangregie.core.site_areas import covered_share
+from opvangregie.sites.layers import DATA, LayerInForce, versions_in_force
+from opvangregie.sites.models import CandidateSite, ConstraintLayer, LayerKind, MunicipalityConstraintShare, SiteCheck
+
+BOUNDARIES = DATA / "gemeenten-2024-wgs84-simplified.geojson"
+BOUNDARIES_ATTRIBUTION = "Gemeentegrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)"
+MAX_ZOOM = 22
+MAX_MAP_FEATURES = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class LayerRow:
+    """A layer in force as the list page and the API show it."""
+
+    id: int
+    name: str
+    kind: ConstraintKind
+    kind_label: str
+    source: str
+    licence: str
+    valid_on: date
+    version: int
+    uploaded_at: Any
+    is_demo: bool
+    feature_count: int
+    attribution: str
+    owner: str
+    description: str
+
+
+def layers_in_force() -> list[LayerRow]:
+    """Every layer with its latest version (two queries)."""
+    from opvangregie.sites.models import LayerVersion
+
+    latest: dict[int, LayerVersion] = {}
+    for version in LayerVersion.objects.defer("features").order_by("layer_id", "-number"):
+        latest.setdefault(version.layer_id, version)
+    rows = []
+    for layer in ConstraintLayer.objects.select_related("owner").order_by("name"):
+        if layer.pk not in latest:
+            continue
+        version = latest[layer.pk]
+        kind = ConstraintKind(layer.kind)
+        rows.append(
+            LayerRow(
+                id=layer.pk,
+                name=layer.name,
+                kind=kind,
+                kind_label=str(LayerKind(layer.kind).label),
+                source=layer.source,
+                licence=layer.licence,
+                valid_on=layer.valid_on,
+                version=version.number,
+                uploaded_at=version.uploaded_at,
+                is_demo=layer.is_demo,
+                feature_count=version.feature_count,
+                attribution=layer.attribution or f"{layer.source} ({layer.licence})",
+                owner=layer.owner.name if layer.owner else "",
+                description=layer.description,
+            )
+        )
+    return rows
+
+
+# --- the areas of a layer for the map -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _wgs84_areas(key: str) -> tuple[tuple[tuple[str, BaseGeometry], ...], STRtree]:
+    """A version's areas in WGS84 with a spatial index (a version never changes: read once per process)."""
+    from opvangregie.sites.models import LayerVersion
+
+    data = json.loads(
+        LayerVersion.objects.values_list("features", flat=True).get(pk=int(key.split("@", maxsplit=1)[0]))
+    )
+    areas = []
+    for index, item in enumerate(data.get("features") or []):
+        geometry = shape(item["geometry"])
+        name = str((item.get("properties") or {}).get("naam") or f"object {index + 1}")
+        areas.append((name, geometry if geometry.is_valid else polygonal(shapely.make_valid(geometry))))
+    return tuple(areas), STRtree([geometry for _, geometry in areas])
+
+
+def parse_bbox(raw: str) -> tuple[float, float, float, float]:
+    """``west,south,east,north`` in WGS84 degrees, finite, with west < east and south < north."""
+    message = "bbox is west,zuid,oost,noord in graden (WGS84), bijvoorbeeld 4.5,52.3,4.7,52.4."
+    try:
+        west, south, east, north = (float(part) for part in raw.split(","))
+    except ValueError:
+        raise ValidationError(message) from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)) or not (
+        -180 <= west < east <= 180 and -90 <= south < north <= 90
+    ):
+        raise ValidationError(message)
+    return west, south, east, north
+
+
+def tolerance_for_zoom(zoom: int) -> float:
+    """Simplification in degrees: about half a screen pixel at ``zoom`` (256-pixel tiles), none from zoom 17."""
+    if not 0 <= zoom <= MAX_ZOOM:
+        raise ValidationError(f"zoom is een geheel getal van 0 tot en met {MAX_ZOOM}.")
+    return 0.0 if zoom >= 17 else 360 / (256 * 2**zoom) / 2
+
+
+def layer_features(*, layer_id: int, bbox: str | None = None, zoom: int | None = None) -> dict[str, Any]:
+    """The areas of a layer in force as a GeoJSON FeatureCollection (WGS84), with the properties ``name`` and
+    ``kind``; only those in ``bbox``, simplified for ``zoom`` (coarser when zoomed out)."""
+    box = parse_bbox(bbox) if bbox else None
+    tolerance = tolerance_for_zoom(zoom) if zoom is not None else 0.0
+    entry = next((e for e in versions_in_force() if e.layer_id == layer_id), None)
+    if entry is None:
+        raise NotFound("Laag niet gevonden.")
+    areas, tree = _wgs84_areas(entry.key)
+    indices = sorted(int(i) for i in tree.query(shapely.box(*box))) if box else range(len(areas))
+    features = []
+    for index in list(indices)[:MAX_MAP_FEATURES]:
+        name, geometry = areas[index]
+        if tolerance:
+            geometry = shapely.simplify(geometry, tolerance, preserve_topology=True)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": mapping(shapely.set_precision(geometry, 1e-6)),
+                "properties": {"name": name, "kind": entry.kind.value},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# --- the checks of a site -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCheck:
+    """A site's stored check against a layer in force, with the layer's version and the date of the check."""
+
+    layer: str
+    kind: ConstraintKind
+    version: int
+    sentence: str
+    inside_share: float
+    distance_m: float | None
+    checked_at: Any
+    attribution: str
+
+
+def site_checks(*, site: CandidateSite) -> list[StoredCheck]:
+    """The stored checks of ``site`` against the layer versions in force: those it lies in first, then by
+    distance."""
+    in_force = {entry.version_id: entry for entry in versions_in_force()}
+    checks = SiteCheck.objects.filter(site=site, layer_version_id__in=in_force).select_related("layer_version__layer")
+    found = [
+        StoredCheck(
+            layer=check.layer_version.layer.name,
+            kind=ConstraintKind(check.layer_version.layer.kind),
+            version=check.layer_version.number,
+            sentence=check.sentence,
+            inside_share=check.inside_share,
+            distance_m=check.distance_m,
+            checked_at=check.checked_at,
+            attribution=check.layer_version.layer.attribution,
+        )
+        for check in checks
+    ]
+    return sorted(found, key=lambda c: (c.distance_m if c.distance_m is not None else math.inf, c.layer))
+
+
+# --- shares of a municipality's land ------------------------------------------------------------------------
+
+
+@cache
+def municipality_boundaries() -> dict[str, BaseGeometry]:
+    """The municipalities' land (CBS 2024) in RD New, invalid outlines repaired (8 of 342)."""
+    from opvangregie.core.constraints import _TO_RD, _reprojected
+
+    data = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
+    boundaries = {}
+    for item in data["features"]:
+        geometry = _reprojected(shape(item["geometry"]), _TO_RD)
+        boundaries[item["properties"]["gemeentecode"]] = (
+            geometry if geometry.is_valid else polygonal(shapely.make_valid(geometry))
+        )
+    return boundaries
+
+
+@lru_cache(maxsize=8)
+def _kind_parts(kind: ConstraintKind, versions: str) -> tuple[tuple[BaseGeometry, ...], STRtree]:
+    """The areas of the layers of ``kind`` in force (named by ``versions``), with a spatial index."""
+    keys = set(versions.split(","))
+    parts = tuple(
+        feature.geometry for entry in versions_in_force() if entry.key in keys for feature in entry.layer.features
+    )
+    return parts, STRtree(parts)
+
+
+def _versions(entries: Iterable[LayerInForce], kind: ConstraintKind) -> str:
+    return ",".join(e.key for e in sorted(entries, key=lambda e: e.version_id) if e.kind is kind)
+
+
+def _fingerprint(versions: str) -> str:
+    return hashlib.sha256(versions.encode()).hexdigest()
+
+
+def municipality_constraint_shares(codes: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """Per municipality code (e.g. GM0397): the share (0..1) of its land under hard constraints and under
+    consultation, for the layers in force. Codes without a boundary (CBS 2024) are left out. Kept in the
+    database per set of layer versions, so a page computes a municipality once per new version."""
+    wanted = sorted({code for code in codes if code in municipality_boundaries()})
+    entries = versions_in_force()
+    kinds = (ConstraintKind.EXCLUSION, ConstraintKind.CONSULTATION)
+    versions = {kind: _versions(entries, kind) for kind in kinds}
+    fingerprints = {kind: _fingerprint(versions[kind]) for kind in kinds}
+    stored = {
+        (row.code, row.kind): row.share
+        for row in MunicipalityConstraintShare.objects.filter(code__in=wanted, kind__in=[k.value for k in kinds])
+        if row.versions == fingerprints[ConstraintKind(row.kind)]
+    }
+    missing = [(code, kind) for code in wanted for kind in kinds if (code, kind.value) not in stored]
+    for code, kind in missing:
+        parts, tree = _kind_parts(kind, versions[kind])
+        share = covered_share(municipality_boundaries()[code], parts, tree) if parts else 0.0
+        stored[(code, kind.value)] = share
+        _keep(code, kind, fingerprints[kind], share)
+    return {code: (stored[(code, "exclusion")], stored[(code, "consultation")]) for code in wanted}
+
+
+def _keep(code: str, kind: ConstraintKind, versions: str, share: float) -> None:
+    """Store a computed share (a cache: a concurrent request storing the same is no error)."""
+    try:
+        with transaction.atomic():
+            MunicipalityConstraintShare.objects.update_or_create(
+                code=code,
+                kind=kind.value,
+                defaults={"versions": versions, "share": share, "computed_at": timezone.now()},
+            )
+    except IntegrityError:
+        pass
