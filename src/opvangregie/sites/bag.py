@@ -10,6 +10,7 @@ after use, from an .xml file or from every .xml member of a .zip.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,13 +19,15 @@ from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import Element, iterparse
 
+from opvangregie.core.vacancy import VACANT_STATUSES
+
 OBJECTS = "{www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601}"
 HISTORY = "{www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601}"
 GML = "{http://www.opengis.net/gml/3.2}"
 BUILDING = f"{OBJECTS}Pand"
 
-# Statuses of a building worth a look for reception (Catalogus BAG 2018, 7.3.3 "Status pand").
-VACANT_STATUSES = frozenset({"Pand buiten gebruik", "Sloopvergunning verleend", "Verbouwing pand"})
+EXTRACT = "{http://www.kadaster.nl/schemas/lvbag/extract-selecties/v20200601}"
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class BagFormatError(ValueError):
@@ -98,19 +101,73 @@ def _from_stream(stream: IO[bytes]) -> Iterator[BuildingVersion]:
         raise BagFormatError(f"Het XML-bestand is onleesbaar: {error}") from None
 
 
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(4) == ZIP_MAGIC
+
+
 def read_versions(path: Path) -> Iterator[BuildingVersion]:
-    """Every building voorkomen in ``path`` (.xml, or .zip with .xml parts), streamed in file order."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
-            if not members:
-                raise BagFormatError("Het zip-bestand bevat geen XML-bestanden.")
-            for name in members:
-                with archive.open(name) as stream:
-                    yield from _from_stream(stream)
+    """Every building voorkomen in ``path`` (.xml, or .zip with .xml parts), streamed in file order.
+
+    A damaged or truncated file raises :class:`BagFormatError` saying which part and where."""
+    if _is_zip(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
+                if not members:
+                    raise BagFormatError("Het zip-bestand bevat geen XML-bestanden.")
+                for name in members:
+                    try:
+                        with archive.open(name) as stream:
+                            yield from _from_stream(stream)
+                    except BagFormatError as error:
+                        raise BagFormatError(f"{name}: {error}") from None
+                    except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+                        raise BagFormatError(f"{name}: het zip-bestand is beschadigd ({error}).") from None
+        except zipfile.BadZipFile as error:
+            raise BagFormatError(f"Het zip-bestand is beschadigd of onvolledig ({error}).") from None
         return
     with path.open("rb") as stream:
         yield from _from_stream(stream)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractInfo:
+    """What the head of an extract says: the municipality (4 digits) and the date of the data."""
+
+    municipality: str | None
+    data_date: date | None
+
+
+def _info_from_stream(stream: IO[bytes]) -> ExtractInfo:
+    municipality: str | None = None
+    try:
+        for _event, element in iterparse(stream, events=("end",)):
+            if element.tag == f"{EXTRACT}GemeenteIdentificatie" and element.text:
+                municipality = element.text.strip()
+            elif element.tag == f"{EXTRACT}StandTechnischeDatum" and element.text:
+                return ExtractInfo(municipality, _day(element.text.strip()))
+            elif element.tag == BUILDING:
+                break
+    except SyntaxError:
+        pass  # the reading of the buildings reports it, with where
+    return ExtractInfo(municipality, None)
+
+
+def extract_info(path: Path) -> ExtractInfo:
+    """The municipality and data date (StandTechnischeDatum) of an extract, from its first part's head."""
+    try:
+        if _is_zip(path):
+            with zipfile.ZipFile(path) as archive:
+                members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
+                if not members:
+                    return ExtractInfo(None, None)
+                with archive.open(members[0]) as stream:
+                    return _info_from_stream(stream)
+        with path.open("rb") as stream:
+            return _info_from_stream(stream)
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError):
+        return ExtractInfo(None, None)
 
 
 def current_versions(versions: Iterable[BuildingVersion]) -> dict[str, BuildingVersion]:
