@@ -175,6 +175,11 @@ WEB: dict[str, Access] = {
     # is confidential until made public (Heemstede's side: an idea; elsewhere: a public site of Utrecht).
     "sites:municipality": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
     "sites:site": _writes(Access(side("heemstede beheerder"), side("coa rijk beheerder")), MUNICIPAL_WRITERS),
+    # Vacant buildings from the BAG are internal like an unpublished site: the municipality's own editors only
+    # (everyone else, its council members, region and province included, finds nothing: 404).
+    "sites:vacant": HOUSEHOLDS,
+    "sites:vacant-import": _writes(HOUSEHOLDS, MUNICIPAL_WRITERS),
+    "sites:vacant-site": _writes(Access(POST_ONLY, POST_ONLY), MUNICIPAL_WRITERS),
     # Signing in and out and the language choice are open to everyone.
     "login": Access(ALL, anonymous=200),
     "logout": Access(side(others=405), anonymous=405),

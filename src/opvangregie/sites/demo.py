@@ -1,5 +1,6 @@
 """Demo candidate sites: Heemstede's two researched sites (college decision 30 September 2025, made public
-6 October 2025; positions approximate) and a confidential idea in the Bijzonder Landschap (example)."""
+6 October 2025; positions approximate) and a confidential idea in the Bijzonder Landschap (example); and
+Doesburg's real BAG extract of 15 September 2020 (data/bag) read into its vacant-building list."""
 
 from __future__ import annotations
 
@@ -9,9 +10,21 @@ from typing import Any
 
 from opvangregie.areas.models import Municipality
 from opvangregie.sites import services
+from opvangregie.sites.bag_import import bag_import_file
+from opvangregie.sites.layers import DATA
 from opvangregie.sites.models import OwnerKind, SiteKind, SiteStatus
 
 DECISION = "Collegebesluit Heemstede 30 september 2025, openbaar gemaakt 6 oktober 2025"
+
+
+DOESBURG_EXTRACT = DATA / "bag" / "0221PND15092020.zip"
+
+
+def load_bag_demo(admin: Any) -> None:
+    """Doesburg (GM0221): its 7,797 buildings in force, 20 of them out of use, to be demolished or rebuilt."""
+    bag_import_file(
+        actor=admin, municipality=Municipality.objects.get(code="GM0221"), path=DOESBURG_EXTRACT, echo=lambda _: None
+    )
 
 
 def load_sites_demo(admin: Any) -> None:
@@ -55,3 +68,4 @@ def load_sites_demo(admin: Any) -> None:
         status=SiteStatus.IDEA,
         on=date(2025, 10, 15),
     )
+    load_bag_demo(admin)

@@ -48,3 +48,11 @@ class StepForm(forms.ModelForm[SiteStep]):
         self.fields["effective_date"].initial = clock.today
         self.fields["status"].initial = SiteStatus.RESEARCHED
         nlds_style(self)
+
+
+class BagUploadForm(forms.Form):
+    file = forms.FileField(label=_("BAG 2.0 extract (.xml or .zip) or BAG GeoPackage (.gpkg)"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        nlds_style(self)

@@ -26,3 +26,8 @@ def natura2000() -> Layer:
 
 def shipped_layers() -> list[Layer]:
     return [natura2000()]
+
+
+def active_layers() -> list[Layer]:
+    """The layers every check uses (the shipped ones; uploaded layers join them later)."""
+    return shipped_layers()

@@ -37,6 +37,7 @@ class SiteInput:
     estimated_places: int | None = None
     notes: str = ""
     is_example: bool = False
+    bag_identification: str = ""  # the BAG building it was made from (see vacancy.site_from_bag)
 
 
 def _check_date(day: date) -> None:
@@ -73,6 +74,7 @@ def site_create(
         estimated_places=data.estimated_places,
         notes=data.notes,
         is_example=data.is_example,
+        bag_identification=data.bag_identification,
         status=status.value,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
