@@ -284,6 +284,8 @@ def test_who_may_not_see_the_list_nor_make_a_site(users: dict[str, Any], login: 
             vacancy.site_from_bag(actor=users[role], municipality=heemstede(), identification=building)
     assert login("heemstede").get("/gemeente/GM0221/leegstand/").status_code == 404  # another municipality
     assert login("heemstede").get("/gemeente/GM0397/leegstand/").status_code == 200
+    assert 'id="vacant-link"' in login("heemstede").get("/gemeente/GM0397/kandidaatlocaties/").content.decode()
+    assert 'id="vacant-link"' not in login("raadslid").get("/gemeente/GM0397/kandidaatlocaties/").content.decode()
     assert not CandidateSite.objects.filter(bag_identification=building).exists()
 
 
@@ -347,3 +349,52 @@ def test_a_broken_zip_inside_says_which_part(tmp_path: Path) -> None:
 
     with pytest.raises(BagFormatError, match=r"deel-1\.xml"):
         Counter(v.status for v in read_versions(broken))
+
+
+def vbo(identification: str, version: int, functions: tuple[str, ...], area: int, *, ended: bool = False) -> str:
+    end = "<Historie:eindGeldigheid>2020-01-01</Historie:eindGeldigheid>" if ended else ""
+    return (
+        f"<Objecten:Verblijfsobject><Objecten:identificatie>{identification}</Objecten:identificatie>"
+        '<Objecten:geometrie><Objecten:punt><gml:Point srsDimension="3"><gml:pos>206010.0 447010.0 0.0</gml:pos>'
+        "</gml:Point></Objecten:punt></Objecten:geometrie>"
+        + "".join(f"<Objecten:gebruiksdoel>{f}</Objecten:gebruiksdoel>" for f in functions)
+        + f"<Objecten:oppervlakte>{area}</Objecten:oppervlakte><Objecten:status>Verblijfsobject in gebruik"
+        '</Objecten:status><Objecten:maaktDeelUitVan><Objecten-ref:PandRef domein="NL.IMBAG.Pand">'
+        "0221100000000001</Objecten-ref:PandRef></Objecten:maaktDeelUitVan><Objecten:voorkomen><Historie:Voorkomen>"
+        f"<Historie:voorkomenidentificatie>{version}</Historie:voorkomenidentificatie>{end}</Historie:Voorkomen>"
+        "</Objecten:voorkomen></Objecten:Verblijfsobject>"
+    )
+
+
+def test_a_full_extract_with_nested_zips_brings_its_units(users: dict[str, Any], tmp_path: Path) -> None:
+    """A full Kadaster extract nests a zip per object type; the units (VBO) come with their functions and area."""
+    ref = 'xmlns:Objecten-ref="www.kadaster.nl/schemas/lvbag/imbag/objecten-ref/v20200601"'
+    pand = (
+        "<Objecten:Pand><Objecten:identificatie>0221100000000001</Objecten:identificatie>"
+        '<Objecten:geometrie><gml:Polygon srsDimension="2"><gml:exterior><gml:LinearRing><gml:posList>'
+        "206000 447000 206030 447000 206030 447030 206000 447030 206000 447000</gml:posList></gml:LinearRing>"
+        "</gml:exterior></gml:Polygon></Objecten:geometrie><Objecten:status>Pand in gebruik</Objecten:status>"
+        "<Objecten:voorkomen><Historie:Voorkomen><Historie:voorkomenidentificatie>1</Historie:voorkomenidentificatie>"
+        "</Historie:Voorkomen></Objecten:voorkomen></Objecten:Pand>"
+    )
+    units = vbo("0221010000000001", 1, ("woonfunctie",), 800, ended=True) + vbo(
+        "0221010000000001", 2, ("kantoorfunctie", "woonfunctie"), 700
+    )
+    full = tmp_path / "0221GEM15092020.zip"
+    with zipfile.ZipFile(full, "w") as outer:
+        for code, body in (("PND", pand), ("VBO", units), ("NUM", "<kapot")):  # NUM parts are not read
+            inner = io.BytesIO()
+            with zipfile.ZipFile(inner, "w") as part:
+                part.writestr(f"0221{code}15092020-000001.xml", f"<root {NS} {ref}>{body}</root>")
+            outer.writestr(f"0221{code}15092020.zip", inner.getvalue())
+    result = bag_import.bag_import_file(actor=users["beheerder"], municipality=doesburg(), path=full, echo=print)
+    assert result.status == ImportStatus.DONE, result.error
+    assert (result.buildings, result.units) == (1, 1)
+    unit = BagUnit.objects.get(municipality=doesburg())
+    assert (unit.functions, unit.floor_area_m2, unit.building_identification) == (
+        "kantoorfunctie,woonfunctie",
+        700,
+        "0221100000000001",
+    )
+    rows = vacancy.vacant_list(actor=users["beheerder"], municipality=doesburg()).rows
+    assert [(r.kind, r.function, r.places) for r in rows] == [("unit", "kantoorfunctie", 28)]

@@ -1,4 +1,5 @@
-"""Reading a municipality's BAG file into rows: the Kadaster BAG 2.0 extract (XML, streamed; see ``bag``) or
+"""Reading a municipality's BAG file into rows: the Kadaster BAG 2.0 extract (XML, streamed; see ``bag``; its
+buildings, and its units when it is a full extract with VBO parts) or
 PDOK's BAG GeoPackage (layers ``pand`` and ``verblijfsobject``).
 
 GeoPackage columns as in PDOK's "BAG GeoPackage" (bag-light.gpkg, https://service.pdok.nl/lv/bag/atom/bag.xml):
@@ -24,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from opvangregie.core.constraints import wgs84_from_rd
 from opvangregie.core.vacancy import VACANT_STATUSES
-from opvangregie.sites.bag import BagFormatError, extract_info, read_versions
+from opvangregie.sites.bag import BagFormatError, UnitVersion, extract_info, read_units, read_versions
 
 Progress = Callable[[int, str], None]  # (objects read, stage)
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -118,7 +119,39 @@ def read_extract(path: Path, on_progress: Progress) -> BagData:
         if geometry is not None and not geometry.is_valid:
             geometry = shapely.make_valid(geometry)
         data.buildings.append(_building(version.identification, version.status, version.construction_year, geometry))
+    data.units = _extract_units(path, data, on_progress, seen)
     return data
+
+
+def _extract_units(path: Path, data: BagData, on_progress: Progress, seen: int) -> list[UnitRow]:
+    """The units in force of a full extract (its VBO parts); a unit without a point takes its building's."""
+    current: dict[str, UnitVersion] = {}
+    for version in read_units(path):
+        seen += 1
+        held = current.get(version.identification)
+        if version.in_force and (held is None or version.version > held.version):
+            current[version.identification] = version
+        if seen % PROGRESS_EVERY == 0:
+            on_progress(seen, f"{seen:,} voorkomens gelezen".replace(",", "."))
+    centroids = {b.identification: (b.rd_x, b.rd_y) for b in data.buildings}
+    units = []
+    for unit in current.values():
+        building = unit.buildings[0] if unit.buildings else ""
+        point = unit.point or centroids.get(building)
+        if point is None:
+            continue  # nowhere to put it: neither a point nor a building in the file
+        units.append(
+            UnitRow(
+                identification=unit.identification,
+                building_identification=building[:16],
+                functions=unit.functions,
+                floor_area_m2=unit.floor_area_m2,
+                status=unit.status,
+                rd_x=round(point[0], 2),
+                rd_y=round(point[1], 2),
+            )
+        )
+    return units
 
 
 def _layer(path: Path, layer: str, columns: tuple[str, ...]) -> tuple[list[BaseGeometry | None], dict[str, Any]]:
