@@ -19,6 +19,7 @@ from opvangregie.placement.proposal_api import router as proposal_router
 from opvangregie.quotas.api import router as quotas_router
 from opvangregie.reports.forward_api import router as forward_router
 from opvangregie.sites.api import router as sites_router
+from opvangregie.sites.vacancy_api import router as vacancy_router
 
 
 class TokenAuth(HttpBearer):
@@ -45,6 +46,7 @@ api.add_router("/", areas_router)
 api.add_router("/", area_overview_router)
 api.add_router("/", forward_router)
 api.add_router("/sites", sites_router)
+api.add_router("/", vacancy_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

@@ -398,3 +398,23 @@ def test_a_full_extract_with_nested_zips_brings_its_units(users: dict[str, Any],
     )
     rows = vacancy.vacant_list(actor=users["beheerder"], municipality=doesburg()).rows
     assert [(r.kind, r.function, r.places) for r in rows] == [("unit", "kantoorfunctie", 28)]
+
+
+def test_the_api_gives_the_list_a_page_at_a_time(login: Any) -> None:
+    client = login("beheerder")
+    url = "/api/municipalities/GM0221/vacant-buildings"
+    first = client.get(url, {"page_size": 5}).json()
+    assert (first["count"], first["page"], len(first["results"]), first["data_date"]) == (20, 1, 5, "2020-09-15")
+    last = client.get(url, {"page_size": 5, "page": 4}).json()
+    assert len(last["results"]) == 5
+    assert not {r["identification"] for r in first["results"]} & {r["identification"] for r in last["results"]}
+    row = first["results"][0]
+    assert row["status"] in VACANT
+    assert row["from_footprint"] is True
+    assert 6.0 < row["longitude"] < 6.3
+    assert row["nearest_constraint"].startswith("ligt")
+    assert client.get(url, {"status": "Verbouwing pand"}).json()["count"] == 14
+    assert client.get(url, {"status": "Pand in gebruik"}).status_code == 422
+    assert client.get(url, {"page_size": 1000}).status_code == 422
+    assert login("raadslid").get("/api/municipalities/GM0397/vacant-buildings").status_code == 404
+    assert login("heemstede").get(url).status_code == 404

@@ -217,7 +217,10 @@ API: dict[str, Access] = {
     "PUT /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "DELETE /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "GET /api/municipalities/{code}/projection": _api(MUNICIPALITY),
-    "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
+    "GET /api/sites": _api(EVERYONE_SIGNED_IN),
+    "GET /api/municipalities/{code}/vacant-buildings": _api(
+        HOUSEHOLDS
+    ),  # internal, like the page  # each sees the sites it may (see sites.selectors.site_filter)
     "GET /api/regions/{slug}/projection": _api(REGION),
     "GET /api/provinces/{code}/projection": _api(PROVINCE),
     "GET /api/quotas/periods": _api(EVERYONE_SIGNED_IN),
