@@ -21,6 +21,7 @@ from opvangregie.reports.forward_api import router as forward_router
 from opvangregie.reports.map_api import router as map_router
 from opvangregie.sites.api import router as sites_router
 from opvangregie.sites.layers_api import router as layers_router
+from opvangregie.sites.vacancy_api import router as vacancy_router
 
 
 class TokenAuth(HttpBearer):
@@ -49,6 +50,7 @@ api.add_router("/", forward_router)
 api.add_router("/sites", sites_router)
 api.add_router("/map", map_router)
 api.add_router("/layers", layers_router)
+api.add_router("/", vacancy_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

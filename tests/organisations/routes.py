@@ -135,6 +135,7 @@ def make_subjects(admin: Any) -> Subjects:
         status=SiteStatus.PUBLIC,
     )
     confidential_site = CandidateSite.objects.get(municipality=heemstede, status=SiteStatus.IDEA)
+    buildings = {m.code: _vacant_building(m, admin) for m in (heemstede, utrecht)}
     region = region_define(actor=admin, name="Regio Utrecht", municipality_codes=["GM0344"])
     plan = plan_create(
         actor=admin,
@@ -191,6 +192,7 @@ def make_subjects(admin: Any) -> Subjects:
             "province": "PV27",
             "location_id": Location.objects.get(municipality=heemstede, name="Kerklaan").pk,
             "site_id": confidential_site.pk,
+            "identification": buildings["GM0397"],
             "action": "snapshot",
             "reference": Household.objects.filter(municipality=heemstede).order_by("pk").first().reference,  # type: ignore[union-attr]
             "request_id": own_request.pk,
@@ -208,6 +210,7 @@ def make_subjects(admin: Any) -> Subjects:
             "province": "PV26",
             "location_id": location.pk,
             "site_id": utrecht_site.pk,
+            "identification": buildings["GM0344"],
             "action": "snapshot",
             "reference": household.reference,
             "request_id": request.pk,
@@ -218,6 +221,26 @@ def make_subjects(admin: Any) -> Subjects:
             "run_id": adopted.pk,
         },
     )
+
+
+def _vacant_building(municipality: Any, admin: Any) -> str:
+    """A building out of use in the municipality's BAG data (a vacant-list row to make a site from)."""
+    from opvangregie.sites.models import BagBuilding, BagImport
+
+    bag_import = BagImport.objects.create(
+        municipality=municipality, file_name="matrix.xml", format="xml", status="done", created_by=admin
+    )
+    identification = f"{municipality.code[2:]}100000999999"
+    BagBuilding.objects.create(
+        municipality=municipality,
+        bag_import=bag_import,
+        identification=identification,
+        status="Pand buiten gebruik",
+        footprint_area_m2=800,
+        rd_x=101000 if municipality.code == "GM0397" else 136000,
+        rd_y=484000 if municipality.code == "GM0397" else 455800,
+    )
+    return identification
 
 
 def parameters_for(pattern: str, side: dict[str, Any]) -> dict[str, Any]:

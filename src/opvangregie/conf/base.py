@@ -195,6 +195,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Limits of every import: the largest upload (bytes, checked before reading) and the most data rows.
 IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(env_str("OPVANGREGIE_IMPORT_MAX_ROWS", "100000"))
+# BAG imports (sites): a municipality's extract or GeoPackage may be larger than a spreadsheet.
+BAG_IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_BAG_IMPORT_MAX_BYTES", str(100 * 1024 * 1024)))
+# Units (verblijfsobjecten) with an office, education or meeting function from this floor area (m²) are listed.
+BAG_MIN_FLOOR_AREA_M2 = int(env_str("OPVANGREGIE_BAG_MIN_FLOOR_AREA_M2", "500"))
+# Gross floor area per reception place (m²): COA's planning norm is quoted at about 20-25 m² per bed.
+BAG_M2_PER_PLACE = int(env_str("OPVANGREGIE_BAG_M2_PER_PLACE", "25"))
 
 LOGGING = {
     "version": 1,

@@ -183,6 +183,11 @@ WEB: dict[str, Access] = {
         Access(side("beheerder", forbidden=" ".join(sorted(SIGNED_IN - {"beheerder"})))),
         {"heemstede": roles("beheerder")},
     ),
+    # Vacant buildings from the BAG are internal like an unpublished site: the municipality's own editors only
+    # (everyone else, its council members, region and province included, finds nothing: 404).
+    "sites:vacant": HOUSEHOLDS,
+    "sites:vacant-import": _writes(HOUSEHOLDS, MUNICIPAL_WRITERS),
+    "sites:vacant-site": _writes(Access(POST_ONLY, POST_ONLY), MUNICIPAL_WRITERS),
     # Signing in and out and the language choice are open to everyone.
     "login": Access(ALL, anonymous=200),
     "logout": Access(side(others=405), anonymous=405),
@@ -225,6 +230,7 @@ API: dict[str, Access] = {
     "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
     "GET /api/layers": _api(EVERYONE_SIGNED_IN),  # constraint layers describe the land: every signed-in user
     "GET /api/layers/{layer_id}/features": _api(EVERYONE_SIGNED_IN),
+    "GET /api/municipalities/{code}/vacant-buildings": _api(HOUSEHOLDS),  # internal, like the page
     "GET /api/regions/{slug}/projection": _api(REGION),
     "GET /api/provinces/{code}/projection": _api(PROVINCE),
     "GET /api/quotas/periods": _api(EVERYONE_SIGNED_IN),

@@ -9,22 +9,30 @@ after use, from an .xml file or from every .xml member of a .zip.
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
+import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 from xml.etree.ElementTree import Element, iterparse
+
+from opvangregie.core.vacancy import VACANT_STATUSES
 
 OBJECTS = "{www.kadaster.nl/schemas/lvbag/imbag/objecten/v20200601}"
 HISTORY = "{www.kadaster.nl/schemas/lvbag/imbag/historie/v20200601}"
 GML = "{http://www.opengis.net/gml/3.2}"
+OBJECTS_REF = "{www.kadaster.nl/schemas/lvbag/imbag/objecten-ref/v20200601}"
 BUILDING = f"{OBJECTS}Pand"
+UNIT = f"{OBJECTS}Verblijfsobject"
+T = TypeVar("T")
 
-# Statuses of a building worth a look for reception (Catalogus BAG 2018, 7.3.3 "Status pand").
-VACANT_STATUSES = frozenset({"Pand buiten gebruik", "Sloopvergunning verleend", "Verbouwing pand"})
+EXTRACT = "{http://www.kadaster.nl/schemas/lvbag/extract-selecties/v20200601}"
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class BagFormatError(ValueError):
@@ -88,29 +96,168 @@ def _version(element: Element) -> BuildingVersion:
     )
 
 
-def _from_stream(stream: IO[bytes]) -> Iterator[BuildingVersion]:
+def _from_stream(stream: IO[bytes], tag: str, parse: Callable[[Element], T]) -> Iterator[T]:
     try:
         for _event, element in iterparse(stream, events=("end",)):
-            if element.tag == BUILDING:
-                yield _version(element)
+            if element.tag == tag:
+                yield parse(element)
                 element.clear()
     except SyntaxError as error:  # xml.etree.ElementTree.ParseError
         raise BagFormatError(f"Het XML-bestand is onleesbaar: {error}") from None
 
 
-def read_versions(path: Path) -> Iterator[BuildingVersion]:
-    """Every building voorkomen in ``path`` (.xml, or .zip with .xml parts), streamed in file order."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
-            if not members:
-                raise BagFormatError("Het zip-bestand bevat geen XML-bestanden.")
-            for name in members:
-                with archive.open(name) as stream:
-                    yield from _from_stream(stream)
+def _is_zip(path: Path) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(4) == ZIP_MAGIC
+
+
+# Parts of a Kadaster extract are named after the object type: 0221PND15092020-000001.xml, 0221VBO15092020.zip
+_PART = re.compile(r"^\d{4}([A-Z]{3})\d{8}")
+
+
+def _wanted(name: str, code: str) -> bool:
+    found = _PART.match(name.rsplit("/", 1)[-1])
+    return found is None or found[1] == code
+
+
+def _from_archive(archive: zipfile.ZipFile, code: str, tag: str, parse: Callable[[Element], T]) -> Iterator[T]:
+    """Every matching .xml part of ``archive``, and of the zips inside it (a full extract nests them)."""
+    names = sorted(n for n in archive.namelist() if n.lower().endswith((".xml", ".zip")) and _wanted(n, code))
+    for name in names:
+        try:
+            if name.lower().endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(archive.read(name))) as inner:
+                    yield from _from_archive(inner, code, tag, parse)
+                continue
+            with archive.open(name) as stream:
+                yield from _from_stream(stream, tag, parse)
+        except BagFormatError as error:
+            raise BagFormatError(f"{name}: {error}") from None
+        except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+            raise BagFormatError(f"{name}: het zip-bestand is beschadigd ({error}).") from None
+
+
+def _read(path: Path, code: str, tag: str, parse: Callable[[Element], T]) -> Iterator[T]:
+    if _is_zip(path):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                if not any(n.lower().endswith((".xml", ".zip")) for n in archive.namelist()):
+                    raise BagFormatError("Het zip-bestand bevat geen XML-bestanden.")
+                yield from _from_archive(archive, code, tag, parse)
+        except zipfile.BadZipFile as error:
+            raise BagFormatError(f"Het zip-bestand is beschadigd of onvolledig ({error}).") from None
         return
     with path.open("rb") as stream:
-        yield from _from_stream(stream)
+        yield from _from_stream(stream, tag, parse)
+
+
+def read_versions(path: Path) -> Iterator[BuildingVersion]:
+    """Every building voorkomen in ``path`` (.xml, or .zip with .xml parts or nested zips), streamed in file
+    order. A damaged or truncated file raises :class:`BagFormatError` saying which part and where."""
+    return _read(path, "PND", BUILDING, _version)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitVersion:
+    """One voorkomen of a unit (verblijfsobject): functions, floor area (m²), buildings and point (RD New)."""
+
+    identification: str
+    version: int
+    status: str
+    functions: tuple[str, ...]
+    floor_area_m2: int | None
+    buildings: tuple[str, ...]  # maaktDeelUitVan: the pand(en) it lies in
+    point: tuple[float, float] | None
+    valid_until: date | None
+    inactive: bool
+
+    @property
+    def in_force(self) -> bool:
+        return self.valid_until is None and not self.inactive
+
+
+def _point(element: Element) -> tuple[float, float] | None:
+    """The unit's point, or the first position of its area (Catalogus BAG 2018: punt or vlak)."""
+    pos = element.find(f"{OBJECTS}geometrie//{GML}pos")
+    if pos is None or not pos.text:
+        pos = element.find(f"{OBJECTS}geometrie//{GML}posList")
+    if pos is None or not pos.text:
+        return None
+    numbers = [float(value) for value in pos.text.split()[:2]]
+    return (numbers[0], numbers[1]) if len(numbers) == 2 else None
+
+
+def _unit(element: Element) -> UnitVersion:
+    identification = _text(element, f"{OBJECTS}identificatie")
+    history = element.find(f"{OBJECTS}voorkomen/{HISTORY}Voorkomen")
+    if identification is None or history is None:
+        raise BagFormatError("Een verblijfsobject zonder identificatie of voorkomen: dit is geen BAG 2.0-extract.")
+    area = _text(element, f"{OBJECTS}oppervlakte")
+    return UnitVersion(
+        identification=identification,
+        version=int(_text(history, f"{HISTORY}voorkomenidentificatie") or 0),
+        status=_text(element, f"{OBJECTS}status") or "",
+        functions=tuple(
+            e.text.strip().lower() for e in element.findall(f"{OBJECTS}gebruiksdoel") if e.text and e.text.strip()
+        ),
+        floor_area_m2=int(area) if area and area.isdigit() else None,
+        buildings=tuple(e.text.strip() for e in element.iter(f"{OBJECTS_REF}PandRef") if e.text),
+        point=_point(element),
+        valid_until=_day(_text(history, f"{HISTORY}eindGeldigheid")),
+        inactive=history.find(f"{HISTORY}tijdstipInactief") is not None,
+    )
+
+
+def read_units(path: Path) -> Iterator[UnitVersion]:
+    """Every unit voorkomen in ``path`` (a full extract's VBO parts), streamed; none in a PND-only extract."""
+    return _read(path, "VBO", UNIT, _unit)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractInfo:
+    """What the head of an extract says: the municipality (4 digits) and the date of the data."""
+
+    municipality: str | None
+    data_date: date | None
+
+
+def _info_from_stream(stream: IO[bytes]) -> ExtractInfo:
+    municipality: str | None = None
+    try:
+        for _event, element in iterparse(stream, events=("end",)):
+            if element.tag == f"{EXTRACT}GemeenteIdentificatie" and element.text:
+                municipality = element.text.strip()
+            elif element.tag == f"{EXTRACT}StandTechnischeDatum" and element.text:
+                return ExtractInfo(municipality, _day(element.text.strip()))
+            elif element.tag == BUILDING:
+                break
+    except SyntaxError:
+        pass  # the reading of the buildings reports it, with where
+    return ExtractInfo(municipality, None)
+
+
+def extract_info(path: Path) -> ExtractInfo:
+    """The municipality and data date (StandTechnischeDatum) of an extract, from its first part's head."""
+    try:
+        if _is_zip(path):
+            with zipfile.ZipFile(path) as archive:
+                members = sorted(name for name in archive.namelist() if name.lower().endswith(".xml"))
+                if members:
+                    with archive.open(members[0]) as stream:
+                        return _info_from_stream(stream)
+                nested = sorted(n for n in archive.namelist() if n.lower().endswith(".zip") and _wanted(n, "PND"))
+                if not nested:
+                    return ExtractInfo(None, None)
+                with zipfile.ZipFile(io.BytesIO(archive.read(nested[0]))) as inner:
+                    parts = sorted(name for name in inner.namelist() if name.lower().endswith(".xml"))
+                    if not parts:
+                        return ExtractInfo(None, None)
+                    with inner.open(parts[0]) as stream:
+                        return _info_from_stream(stream)
+        with path.open("rb") as stream:
+            return _info_from_stream(stream)
+    except (zipfile.BadZipFile, EOFError, zlib.error, OSError):
+        return ExtractInfo(None, None)
 
 
 def current_versions(versions: Iterable[BuildingVersion]) -> dict[str, BuildingVersion]:

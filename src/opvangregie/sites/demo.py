@@ -1,7 +1,8 @@
 """Demo candidate sites: Heemstede's two researched sites (college decision 30 September 2025, made public
 6 October 2025; positions approximate), a confidential idea in the Bijzonder Landschap (example), which lies in
 the demo layer "Bijzonder Provinciaal Landschap (demo)" of the province Noord-Holland (talks with the province),
-and one example site in each other Kennemerland municipality, placed inside its boundary."""
+one example site in each other Kennemerland municipality, placed inside its boundary, and Doesburg's real BAG
+extract of 15 September 2020 (data/bag) read into its vacant-building list."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.constraints import rd_from_wgs84
 from opvangregie.organisations.models import Organisation, OrganisationKind
 from opvangregie.sites import layer_services, services
+from opvangregie.sites.bag_import import bag_import_file
+from opvangregie.sites.layers import DATA
 from opvangregie.sites.models import ConstraintLayer, LayerKind, OwnerKind, SiteKind, SiteStatus
 
 DECISION = "Collegebesluit Heemstede 30 september 2025, openbaar gemaakt 6 oktober 2025"
@@ -76,6 +79,16 @@ def load_bpl_demo(admin: Any) -> None:
     )
 
 
+DOESBURG_EXTRACT = DATA / "bag" / "0221PND15092020.zip"
+
+
+def load_bag_demo(admin: Any) -> None:
+    """Doesburg (GM0221): its 7,797 buildings in force, 20 of them out of use, to be demolished or rebuilt."""
+    bag_import_file(
+        actor=admin, municipality=Municipality.objects.get(code="GM0221"), path=DOESBURG_EXTRACT, echo=lambda _: None
+    )
+
+
 def load_sites_demo(admin: Any) -> None:
     heemstede = Municipality.objects.get(code="GM0397")
     load_bpl_demo(admin)
@@ -120,6 +133,7 @@ def load_sites_demo(admin: Any) -> None:
         on=date(2025, 10, 15),
     )
     load_kennemerland_sites_demo(admin)
+    load_bag_demo(admin)
 
 
 # One example site per other Kennemerland municipality: (name, kind, owner, estimated places, status reached).

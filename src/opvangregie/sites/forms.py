@@ -99,4 +99,11 @@ class LayerUploadForm(forms.Form):
         field = self.fields["layer"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = ConstraintLayer.objects.filter(pk__in=[layer.pk for layer in layers or []])
+
+
+class BagUploadForm(forms.Form):
+    file = forms.FileField(label=_("BAG 2.0 extract (.xml or .zip) or BAG GeoPackage (.gpkg)"))
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         nlds_style(self)

@@ -72,6 +72,8 @@ class CandidateSite(models.Model):
     area = models.TextField(
         _("area"), blank=True, help_text=_("The site's outline as a GeoJSON geometry in WGS84 (empty: a point).")
     )
+    # The BAG building (pand) the site was made from, if any: one site per building (see vacancy.site_from_bag).
+    bag_identification = models.CharField(_("BAG building"), max_length=16, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     history = HistoricalRecords()
 
@@ -79,7 +81,14 @@ class CandidateSite(models.Model):
         ordering = ["municipality__name", "name"]
         verbose_name = _("candidate site")
         verbose_name_plural = _("candidate sites")
-        constraints = [models.UniqueConstraint(fields=["municipality", "name"], name="unique_site_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_site_name"),
+            models.UniqueConstraint(
+                fields=["municipality", "bag_identification"],
+                condition=~models.Q(bag_identification=""),
+                name="unique_site_bag_building",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.municipality.name})"
@@ -202,3 +211,102 @@ class MunicipalityConstraintShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.kind}: {self.share:.3f}"
+
+
+class ImportFormat(models.TextChoices):
+    XML = "xml", _("BAG 2.0 extract (XML)")
+    GEOPACKAGE = "gpkg", _("BAG GeoPackage (PDOK)")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class BagImport(models.Model):
+    """One import of a municipality's BAG file, run by a task; a successful one replaces the previous data.
+
+    The upload is kept in ``content`` until the task has read it (web and task workers share only the
+    database), then emptied."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="bag_imports")
+    file_name = models.CharField(_("file name"), max_length=200)
+    format = models.CharField(_("format"), max_length=10, choices=ImportFormat.choices)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    stage = models.CharField(_("stage"), max_length=200, blank=True)
+    objects_read = models.PositiveIntegerField(_("objects read"), default=0)
+    buildings = models.PositiveIntegerField(_("buildings"), default=0)
+    units = models.PositiveIntegerField(_("units"), default=0)
+    data_date = models.DateField(_("date of the data"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=1000, blank=True)
+    content = models.BinaryField(default=b"", editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["progress", "stage", "content"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("BAG import")
+        verbose_name_plural = _("BAG imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+
+class BagBuilding(models.Model):
+    """A building (pand) of the BAG in its voorkomen in force; footprint area and centroid in RD New."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    bag_import = models.ForeignKey(BagImport, on_delete=models.CASCADE, related_name="building_rows")
+    identification = models.CharField(_("BAG identification"), max_length=16)
+    status = models.CharField(_("status"), max_length=60)
+    construction_year = models.PositiveSmallIntegerField(_("construction year"), null=True, blank=True)
+    footprint_area_m2 = models.FloatField(_("footprint area (m²)"), default=0)
+    rd_x = models.DecimalField(_("RD x"), max_digits=9, decimal_places=2)
+    rd_y = models.DecimalField(_("RD y"), max_digits=9, decimal_places=2)
+    footprint = models.JSONField(null=True, blank=True)  # GeoJSON geometry in WGS84 (vacant statuses only)
+
+    class Meta:
+        ordering = ["identification"]
+        verbose_name = _("BAG building")
+        verbose_name_plural = _("BAG buildings")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "identification"], name="unique_bag_building"),
+        ]
+        indexes = [models.Index(fields=["municipality", "status"], name="bag_building_status")]
+
+    def __str__(self) -> str:
+        return self.identification
+
+
+class BagUnit(models.Model):
+    """A unit (verblijfsobject) of the BAG: its functions (gebruiksdoelen, comma-separated), floor area
+    (oppervlakte, m²) and point in RD New."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    bag_import = models.ForeignKey(BagImport, on_delete=models.CASCADE, related_name="unit_rows")
+    identification = models.CharField(_("BAG identification"), max_length=16)
+    building_identification = models.CharField(_("building"), max_length=16, blank=True)
+    functions = models.CharField(_("functions"), max_length=300, blank=True)
+    floor_area_m2 = models.PositiveIntegerField(_("floor area (m²)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=60)
+    rd_x = models.DecimalField(_("RD x"), max_digits=9, decimal_places=2)
+    rd_y = models.DecimalField(_("RD y"), max_digits=9, decimal_places=2)
+
+    class Meta:
+        ordering = ["identification"]
+        verbose_name = _("BAG unit")
+        verbose_name_plural = _("BAG units")
+        constraints = [models.UniqueConstraint(fields=["municipality", "identification"], name="unique_bag_unit")]
+        indexes = [models.Index(fields=["municipality", "floor_area_m2"], name="bag_unit_area")]
+
+    def __str__(self) -> str:
+        return self.identification
+
+    @property
+    def function_list(self) -> list[str]:
+        return [function for function in self.functions.split(",") if function]

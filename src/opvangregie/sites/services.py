@@ -41,6 +41,7 @@ class SiteInput:
     is_example: bool = False
     area: str = ""  # the outline as GeoJSON or WKT, in area_crs; empty: the site is a point
     area_crs: str = RD_NEW
+    bag_identification: str = ""  # the BAG building it was made from (see vacancy.site_from_bag)
 
 
 def _check_date(day: date) -> None:
@@ -80,6 +81,7 @@ def site_create(
         notes=data.notes,
         is_example=data.is_example,
         area=area,
+        bag_identification=data.bag_identification,
         status=status.value,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.sites import views
+from opvangregie.sites import vacancy_views, views
 
 app_name = "sites"
 urlpatterns = [
@@ -8,4 +8,11 @@ urlpatterns = [
     path("kandidaatlocatie/<int:site_id>/", views.site_detail, name="site"),
     path("beperkingenlagen/", views.layers, name="layers"),
     path("beperkingenlagen/uploaden/", views.layer_upload, name="layer-upload"),
+    path("gemeente/<str:code>/leegstand/", vacancy_views.vacant_buildings, name="vacant"),
+    path("gemeente/<str:code>/leegstand/inlezen/", vacancy_views.vacant_import, name="vacant-import"),
+    path(
+        "gemeente/<str:code>/leegstand/<str:identification>/kandidaatlocatie/",
+        vacancy_views.vacant_site,
+        name="vacant-site",
+    ),
 ]
