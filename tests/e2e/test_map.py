@@ -37,7 +37,7 @@ def test_the_officer_opens_the_map_and_clicks_a_site(demo_site: Any, page: Any) 
     # Click the site markers until the SEIN terrain's popup opens, as one looks for a site on the map.
     popup = page.locator(".leaflet-popup-content")
     for marker in page.locator("path.opvang-map-site").all():
-        marker.click(force=True)
+        marker.click()
         expect(popup).to_be_visible()
         if "SEIN-terrein" in popup.inner_text():
             break
@@ -78,3 +78,28 @@ def test_the_map_fits_a_phone(demo_site: Any, new_page: Any) -> None:
     expect(page.locator("#map[data-map-ready=true]")).to_be_visible(timeout=15_000)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the map page scrolls sideways on a phone: {width}px"
+
+
+def test_the_officer_enters_a_new_site_by_clicking_on_the_map(demo_site: Any, page: Any) -> None:
+    problems = _problems(page)
+    log_in(page, demo_site.url, "heemstede")
+    page.goto(f"{demo_site.url}/gemeente/GM0397/kandidaatlocaties/")
+    expect(page.locator("#map[data-map-ready=true]")).to_be_visible(timeout=15_000)
+    # The constraint layers are drawn for the officer to see where not to look.
+    expect(page.locator("#map-overlays")).to_contain_text("Natura 2000")
+    expect(page.locator("#map-overlays")).to_contain_text("Bijzonder Provinciaal Landschap (demo)")
+    box = page.locator("#map").bounding_box()
+    page.locator("#map").click(position={"x": box["width"] * 0.6, "y": box["height"] * 0.3})
+    rd_x = float(page.input_value("#id_rd_x"))
+    rd_y = float(page.input_value("#id_rd_y"))
+    assert 100_000 < rd_x < 106_000, rd_x  # Heemstede lies around x 102,000 and y 484,000 in RD New
+    assert 481_000 < rd_y < 488_000, rd_y
+    expect(page.locator("path.opvang-map-picked")).to_have_count(1)
+    page.fill("#id_name", "Leegstaand pand op de kaart")
+    page.select_option("#id_owner", "private")
+    page.select_option("#id_kind", "vacant_building")
+    page.fill("#id_estimated_places", "25")
+    page.click("#site-form button[type=submit]")
+    page.wait_for_url("**/kandidaatlocatie/**")
+    expect(page.locator("h1")).to_contain_text("Leegstaand pand op de kaart")
+    assert problems == []

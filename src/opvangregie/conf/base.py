@@ -175,6 +175,7 @@ STATICFILES_DIRS = [
     ("nlds/components", NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
     ("nlds/theme", NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
     ("leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("proj4", NODE_MODULES / "proj4" / "dist"),
 ]
 STATICFILES_FINDERS = [
     "opvangregie.conf.staticfiles.CssOnlyFileSystemFinder",

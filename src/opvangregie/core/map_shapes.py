@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from opvangregie.core.errors import ValidationError
+from opvangregie.core.layer_files import polygonal
 
 MIN_ZOOM = 0
 MAX_ZOOM = 20
@@ -53,16 +54,6 @@ def parse_zoom(zoom: int) -> int:
 def tolerance_degrees(zoom: int) -> float:
     """Half a pixel at a zoom level, in degrees of longitude: a tile of 256 pixels spans 360° / 2^zoom."""
     return 360 / (256 * 2**zoom) / 2
-
-
-def polygonal(geometry: BaseGeometry) -> BaseGeometry:
-    """The polygons of a repaired shape: ``make_valid`` may leave stray lines or points beside them, which an
-    area has no use for (and GeoJSON would have to write as a GeometryCollection)."""
-    if isinstance(geometry, Polygon | MultiPolygon):
-        return geometry
-    parts = [part for part in getattr(geometry, "geoms", []) if isinstance(part, Polygon | MultiPolygon)]
-    polygons = [polygon for part in parts for polygon in getattr(part, "geoms", [part])]
-    return MultiPolygon(polygons) if len(polygons) > 1 else polygons[0] if polygons else Polygon()
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ NO_DATA_COLOUR = "#bdbdbd"
 RATIO_COLOURS = ("#f0f9e8", "#bae4bc", "#7bccc4", "#2b8cbe")
 RATIO_BOUNDS = (50, 75, 100)  # per cent: below 50, 50 to 75, 75 to 100, 100 and more
 # ColorBrewer PuOr (colour-blind safe): orange behind, purple on track and ahead.
+LONG_TABLE = 60
 PACE_COLOURS = {PaceStatus.BEHIND: "#e66101", PaceStatus.ON_TRACK: "#b2abd2", PaceStatus.AHEAD: "#5e3c99"}
 
 
@@ -199,6 +200,11 @@ class AreaMap:
 
     def as_json(self) -> dict[str, Any]:
         return {measure.key: measure.as_json() for measure in self.measures}
+
+    @property
+    def is_long(self) -> bool:
+        """More rows than one reads through (the country): the table starts folded, its names unlinked."""
+        return len(self.rows) > LONG_TABLE
 
 
 def area_map(figures: KeyFigures) -> AreaMap:

@@ -18,7 +18,7 @@ class SiteForm(forms.ModelForm[CandidateSite]):
 
     on = forms.DateField(label=_("Date"), widget=DateInput(), initial=clock.today)
     area_text = forms.CharField(
-        label=_("Outline (optional)"),
+        label=_("Outline"),
         required=False,
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -24,15 +24,14 @@ from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
+from opvangregie.areas.boundaries import municipality_boundaries
 from opvangregie.core.constraints import ConstraintKind
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.layer_files import polygonal
 from opvangregie.core.site_areas import covered_share
-from opvangregie.sites.layers import DATA, LayerInForce, versions_in_force
+from opvangregie.sites.layers import LayerInForce, versions_in_force
 from opvangregie.sites.models import CandidateSite, ConstraintLayer, LayerKind, MunicipalityConstraintShare, SiteCheck
 
-BOUNDARIES = DATA / "gemeenten-2024-wgs84-simplified.geojson"
-BOUNDARIES_ATTRIBUTION = "Gemeentegrenzen: CBS / Kadaster, Wijk- en Buurtkaart 2024 (CC BY 4.0)"
 MAX_ZOOM = 22
 MAX_MAP_FEATURES = 5_000
 
@@ -198,18 +197,14 @@ def site_checks(*, site: CandidateSite) -> list[StoredCheck]:
 
 
 @cache
-def municipality_boundaries() -> dict[str, BaseGeometry]:
-    """The municipalities' land (CBS 2024) in RD New, invalid outlines repaired (8 of 342)."""
+def municipality_land() -> dict[str, BaseGeometry]:
+    """The municipalities' land (CBS 2024, areas.boundaries, invalid outlines repaired) in RD New."""
     from opvangregie.core.constraints import _TO_RD, _reprojected
 
-    data = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
-    boundaries = {}
-    for item in data["features"]:
-        geometry = _reprojected(shape(item["geometry"]), _TO_RD)
-        boundaries[item["properties"]["gemeentecode"]] = (
-            geometry if geometry.is_valid else polygonal(shapely.make_valid(geometry))
-        )
-    return boundaries
+    return {
+        item.key: polygonal(shapely.make_valid(_reprojected(item.geometry, _TO_RD)))
+        for item in municipality_boundaries().shapes
+    }
 
 
 @lru_cache(maxsize=8)
@@ -234,7 +229,7 @@ def municipality_constraint_shares(codes: Iterable[str]) -> dict[str, tuple[floa
     """Per municipality code (e.g. GM0397): the share (0..1) of its land under hard constraints and under
     consultation, for the layers in force. Codes without a boundary (CBS 2024) are left out. Kept in the
     database per set of layer versions, so a page computes a municipality once per new version."""
-    wanted = sorted({code for code in codes if code in municipality_boundaries()})
+    wanted = sorted({code for code in codes if code in municipality_land()})
     entries = versions_in_force()
     kinds = (ConstraintKind.EXCLUSION, ConstraintKind.CONSULTATION)
     versions = {kind: _versions(entries, kind) for kind in kinds}
@@ -247,7 +242,7 @@ def municipality_constraint_shares(codes: Iterable[str]) -> dict[str, tuple[floa
     missing = [(code, kind) for code in wanted for kind in kinds if (code, kind.value) not in stored]
     for code, kind in missing:
         parts, tree = _kind_parts(kind, versions[kind])
-        share = covered_share(municipality_boundaries()[code], parts, tree) if parts else 0.0
+        share = covered_share(municipality_land()[code], parts, tree) if parts else 0.0
         stored[(code, kind.value)] = share
         _keep(code, kind, fingerprints[kind], share)
     return {code: (stored[(code, "exclusion")], stored[(code, "consultation")]) for code in wanted}

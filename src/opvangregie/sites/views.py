@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from opvangregie.areas.boundaries import BOUNDARIES_ATTRIBUTION
 from opvangregie.core.errors import ApplicationError, PermissionDenied, ValidationError
 from opvangregie.core.site_areas import RD_NEW
 from opvangregie.core.target_groups import TargetGroup
@@ -16,6 +17,7 @@ from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.sites import layer_selectors, layer_services, selectors, services
 from opvangregie.sites.forms import LayerUploadForm, SiteForm, StepForm
 from opvangregie.sites.models import LayerKind, OwnerKind, SiteKind, SiteStatus
+from opvangregie.ui.maps import map_settings
 
 
 @login_required
@@ -67,7 +69,16 @@ def municipality_sites(request: HttpRequest, code: str) -> HttpResponse:
             "form": form,
             "can_edit": can_edit,
             "shares": shares,
-            "boundaries_attribution": layer_selectors.BOUNDARIES_ATTRIBUTION,
+            "boundaries_attribution": BOUNDARIES_ATTRIBUTION,
+            "map_settings": map_settings(
+                area={"municipality": municipality.code},
+                focus=[municipality.code],
+                attribution=[BOUNDARIES_ATTRIBUTION],
+                layers_on=True,
+                pick={"x": "id_rd_x", "y": "id_rd_y"},
+            )
+            if form is not None
+            else None,
         },
         status=422 if form is not None and form.is_bound else 200,
     )

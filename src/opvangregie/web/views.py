@@ -39,8 +39,9 @@ from opvangregie.reports.choropleth import area_map
 from opvangregie.reports.forward import forward_look
 from opvangregie.reports.forward_views import group_tables
 from opvangregie.reports.key_figures import area_key_figures, national_key_figures
-from opvangregie.reports.map_views import map_settings, target_group_legend
+from opvangregie.reports.map_views import area_map_settings
 from opvangregie.reports.site_coverage import site_coverage
+from opvangregie.ui.maps import target_group_legend
 from opvangregie.ui.params import download, reference_date, target_group
 
 
@@ -75,8 +76,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "on": on,
             "national": True,
             "area_map": choropleth,
-            "map_settings": map_settings(area={}, focus=[], area_map=choropleth),
-            "map_target_groups": target_group_legend(),
+            "map_settings": area_map_settings(area={}, area_map=choropleth),
+            "map_target_groups": target_group_legend(TargetGroupChoices.choices),
         }
     if scope.coa_reader:
         context |= {
@@ -231,10 +232,8 @@ def _area_page(
             "target_group": overview.target_group,
             "target_groups": TargetGroupChoices.choices,
             "area_map": choropleth,
-            "map_settings": map_settings(
-                area={kind: area_code}, focus=[row.code for row in choropleth.rows], area_map=choropleth
-            ),
-            "map_target_groups": target_group_legend(),
+            "map_settings": area_map_settings(area={kind: area_code}, area_map=choropleth),
+            "map_target_groups": target_group_legend(TargetGroupChoices.choices),
         },
     )
 

@@ -68,6 +68,44 @@
     return box;
   }
 
+  /* A form's position entered on the map: a click fills the RD New x and y inputs (proj4js, EPSG:28992), and
+   * typing in them moves the marker; the inputs stay the way to enter a position without a mouse. */
+  function enablePicking(map, pick, text) {
+    var inputX = document.getElementById(pick.x);
+    var inputY = document.getElementById(pick.y);
+    if (!inputX || !inputY || typeof proj4 === "undefined") {
+      return;
+    }
+    var rd = proj4("EPSG:4326", pick.rd);
+    var marker = null;
+    function place(latlng) {
+      if (!marker) {
+        marker = L.circleMarker(latlng, { radius: 9, color: "#000000", weight: 3, fillColor: "#ffffff", fillOpacity: 1, className: "opvang-map-picked" })
+          .bindTooltip(text.picked).addTo(map);
+      } else {
+        marker.setLatLng(latlng);
+      }
+    }
+    function fromInputs() {
+      var x = parseFloat(inputX.value.replace(",", "."));
+      var y = parseFloat(inputY.value.replace(",", "."));
+      if (isFinite(x) && isFinite(y)) {
+        var position = rd.inverse([x, y]);
+        place(L.latLng(position[1], position[0]));
+      }
+    }
+    map.getContainer().classList.add("opvang-map--picking");
+    map.on("click", function (event) {
+      var xy = rd.forward([event.latlng.lng, event.latlng.lat]);
+      inputX.value = Math.round(xy[0]);
+      inputY.value = Math.round(xy[1]);
+      place(event.latlng);
+    });
+    inputX.addEventListener("change", fromInputs);
+    inputY.addEventListener("change", fromInputs);
+    fromInputs();
+  }
+
   function createMap(element, config) {
     var text = config.text;
     var map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18, attributionControl: true });
@@ -216,7 +254,7 @@
       checkbox.addEventListener("change", function () {
         if (checkbox.checked) {
           layer.addTo(map);
-          refresh(overlay);
+          refresh(overlay).then(raiseMarkers);
         } else {
           map.removeLayer(layer);
         }
@@ -251,14 +289,19 @@
       });
     }
 
+    /* Locations and sites stay above the areas, whichever was drawn last, so they can be clicked. */
+    function raiseMarkers() {
+      overlays.forEach(function (overlay) {
+        if (overlay.front && overlay.checkbox.checked) {
+          overlay.layer.bringToFront();
+        }
+      });
+    }
+
     function refreshAll() {
       element.setAttribute("aria-busy", "true");
       return Promise.all(overlays.map(refresh)).then(function () {
-        overlays.forEach(function (overlay) {
-          if (overlay.front && overlay.checkbox.checked) {
-            overlay.layer.bringToFront();
-          }
-        });
+        raiseMarkers();
         element.setAttribute("aria-busy", "false");
         element.setAttribute("data-map-ready", "true");
       });
@@ -318,16 +361,28 @@
       }, 150);
     });
 
+    if (config.pick) {
+      enablePicking(map, config.pick, text);
+    }
     addLayerToggles().then(loadBoundaries).then(refreshAll);
     element.opvangMap = map;
     return map;
   }
 
-  document.querySelectorAll("[data-map-config]").forEach(function (element) {
-    var source = document.getElementById(element.getAttribute("data-map-config"));
-    if (!source || typeof L === "undefined") {
-      return;
-    }
-    createMap(element, JSON.parse(source.textContent));
-  });
+  /* After the whole page is read: a map may sit above the form whose inputs it fills. */
+  function start() {
+    document.querySelectorAll("[data-map-config]").forEach(function (element) {
+      var source = document.getElementById(element.getAttribute("data-map-config"));
+      if (!source || typeof L === "undefined") {
+        return;
+      }
+      createMap(element, JSON.parse(source.textContent));
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
