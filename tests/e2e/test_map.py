@@ -30,6 +30,9 @@ def test_the_officer_opens_the_map_and_clicks_a_site(demo_site: Any, page: Any) 
     # Heemstede's locations on their streets and its three sites (two public, one confidential idea).
     expect(page.locator("path.opvang-map-location")).to_have_count(7)
     expect(page.locator("path.opvang-map-site")).to_have_count(3)
+    # The constraint layers are on: Natura 2000 (Kennemerland-Zuid borders Heemstede) and the demo BPL.
+    expect(page.locator("#map-overlays")).to_contain_text("Natura 2000")
+    expect(page.locator("path.opvang-map-constraint").first).to_be_attached()
     page.uncheck("#map-overlay-locations")
     expect(page.locator("path.opvang-map-location")).to_have_count(0)
     page.locator("#map-overlay-locations").check()
