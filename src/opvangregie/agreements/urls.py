@@ -1,0 +1,8 @@
+from django.urls import path
+
+from opvangregie.agreements import views
+
+app_name = "agreements"
+urlpatterns = [
+    path("locatie/<int:location_id>/afspraken/", views.location_agreements, name="location"),
+]
