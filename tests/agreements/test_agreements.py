@@ -309,3 +309,30 @@ def test_a_condition_of_another_locations_agreement_cannot_be_chosen(login: Call
     )
     assert response.status_code == 422
     assert AgreementCondition.objects.count() == before
+
+
+def test_dashboard_shows_the_warnings(users: dict[str, Any], login: Callable[[str], Any]) -> None:
+    dreef = _dreef()
+    location_services.location_capacity_set(
+        actor=users["heemstede"], location=dreef, places=20, effective_date=date(2025, 11, 5)
+    )
+    page = login("raadslid").get("/gemeente/GM0397/?datum=2025-11-11").content.decode()
+    assert 'id="agreement-warnings"' in page
+    assert f'href="/locatie/{dreef.pk}/afspraken/"' in page
+    assert 'id="agreement-warnings"' not in login("raadslid").get("/gemeente/GM0397/?datum=2025-11-04").content.decode()
+
+
+def test_notice_deadlines_are_on_the_agenda(users: dict[str, Any]) -> None:
+    from opvangregie.core.agenda import AgendaKind
+    from opvangregie.reports.agenda import area_agenda
+
+    princehof = Location.objects.get(name="Princehof")
+    condition_add(
+        actor=users["heemstede"],
+        agreement=Agreement.objects.get(locations=princehof),
+        data=ConditionInput(ConditionKind.NOTICE_PERIOD, date(2027, 6, 1), months=3),
+    )
+    heemstede = Municipality.objects.get(code="GM0397")
+    items = area_agenda(actor=users["raadslid"], municipalities=[heemstede], today=ON).items
+    notices = [item for item in items if item.kind is AgendaKind.NOTICE_DEADLINE]
+    assert [(item.day, item.subject.key) for item in notices] == [(date(2032, 3, 1), princehof.pk)]

@@ -150,3 +150,12 @@ def test_in_force_takes_the_latest_on_or_before() -> None:
     assert in_force(items, date(2024, 5, 31)) is None
     assert in_force(items, date(2025, 10, 31)) == "13-14"
     assert in_force(items, date(2025, 11, 1)) == "13-15"
+
+
+def test_notice_required_on_the_agenda() -> None:
+    from opvangregie.core.agenda import AgendaKind, NoticeRequired, Subject, SubjectKind, agenda
+
+    subject = Subject(SubjectKind.LOCATION, 1, "Princehof")
+    (item,) = agenda(today=date(2031, 1, 1), notices_required=[NoticeRequired(subject, date(2032, 6, 1), 3)])
+    assert (item.kind, item.day, item.is_expected) == (AgendaKind.NOTICE_DEADLINE, date(2032, 3, 1), True)
+    assert "Princehof" in item.title

@@ -271,3 +271,35 @@ def agreement_warnings(*, municipality_ids: Iterable[int], on: date) -> list[Agr
 def agreements_for_locations(locations: Sequence[Location]) -> list[Agreement]:
     """The agreements that name any of ``locations`` (for choosing one in a form)."""
     return list(Agreement.objects.filter(locations__in=locations).distinct().order_by("in_force_from", "pk"))
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeDue:
+    """A change of a location that an agreement says must be announced ``months`` months ahead."""
+
+    location: Location
+    agreement: Agreement
+    change: date
+    months: int
+
+
+def agreement_notices(*, locations: Sequence[Location]) -> list[NoticeDue]:
+    """Every notice period with a known change date (its own, or the agreement's change of target group) of
+    the agreements about ``locations`` (which the caller may read); one per location. Bounded queries."""
+    by_pk = {location.pk: location for location in locations}
+    agreements = with_conditions(Agreement.objects.filter(locations__in=list(by_pk)).distinct())
+    notices = []
+    for agreement in agreements:
+        changes = [day for c in agreement.conditions.all() if (day := _change_date(c)) is not None]
+        for condition in agreement.conditions.all():
+            if ConditionKind(condition.kind) is not ConditionKind.NOTICE_PERIOD or not condition.months:
+                continue
+            change = condition.change_on or (changes[0] if changes else None)
+            if change is None:
+                continue
+            notices += [
+                NoticeDue(by_pk[location.pk], agreement, change, condition.months)
+                for location in agreement.locations.all()
+                if location.pk in by_pk
+            ]
+    return notices

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from opvangregie.core.agenda import notice_period_end
+from opvangregie.core import agenda
 from opvangregie.core.periods import add_months
 
 MAX_QUANTITY = 10_000  # places or persons, as the register's capacity (locations.CapacityChange)
@@ -118,15 +118,9 @@ def target_group_change_date(start: date, years: int) -> date:
 
 
 def notice_deadline(change: date, months: int) -> date:
-    """The last day on which notice of ``months`` months can be given so that the notice period has ended by
-    ``change`` (period counted as :func:`opvangregie.core.agenda.notice_period_end`): three months before
-    1 July is 1 April; before 31 May it is 28 (or 29) February and up to the day whose period still ends by then."""
-    if months < 1:
-        raise ValueError("months must be at least 1")
-    day = add_months(change, -months)
-    while notice_period_end(day + timedelta(days=1), months) <= change:
-        day += timedelta(days=1)
-    return day
+    """The last day to give notice of ``months`` months before a change on ``change``
+    (:func:`opvangregie.core.agenda.notice_deadline`, where the agenda's notice rules live)."""
+    return agenda.notice_deadline(change, months)
 
 
 _T = TypeVar("_T")
