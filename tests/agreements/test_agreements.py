@@ -336,3 +336,13 @@ def test_notice_deadlines_are_on_the_agenda(users: dict[str, Any]) -> None:
     items = area_agenda(actor=users["raadslid"], municipalities=[heemstede], today=ON).items
     notices = [item for item in items if item.kind is AgendaKind.NOTICE_DEADLINE]
     assert [(item.day, item.subject.key) for item in notices] == [(date(2032, 3, 1), princehof.pk)]
+
+
+def test_municipality_page_lists_agreements_without_a_location(login: Callable[[str], Any]) -> None:
+    response = login("beheerder").get("/gemeente/GM0377/afspraken/")  # Bloemendaal
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Afspraak 30 AMV-plekken Bloemendaal" in page
+    assert "50 plekken" in page  # COA's wish, not accepted: a note
+    assert login("haarlem").get("/gemeente/GM0397/afspraken/").status_code == 404
+    assert login("raadslid").get("/gemeente/GM0397/afspraken/").status_code == 200

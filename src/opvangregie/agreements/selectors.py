@@ -18,11 +18,13 @@ from django.utils.translation import ngettext
 
 from opvangregie.agreements.models import Agreement, AgreementCondition, AgreementStage
 from opvangregie.agreements.services import agreement_editable
+from opvangregie.areas.models import Municipality
 from opvangregie.core import agreements as rules
 from opvangregie.core.agreements import ConditionKind, Verdict
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location
 from opvangregie.locations.selectors import location_get, with_history
+from opvangregie.organisations.scope import require, scope_for
 
 
 def _day(day: date) -> str:
@@ -248,6 +250,33 @@ def location_agreements(*, actor: Any, location_id: int, on: date) -> LocationAg
         [agreement_view(agreement, location, on) for agreement in agreements],
         agreement_editable(actor=actor, municipality=location.municipality, locations=[location]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MunicipalityAgreement:
+    """An agreement of a municipality, checked per location it names (once without a location when none)."""
+
+    agreement: Agreement
+    views: list[tuple[Location | None, AgreementView]]
+
+
+def municipality_agreements(*, actor: Any, municipality: Municipality, on: date) -> list[MunicipalityAgreement]:
+    """The municipality's agreements (its readers only: the caller got ``municipality`` through
+    organisations.scope.municipality_readable), each checked on ``on`` for the locations it names."""
+    require(scope_for(actor).reads_municipality(municipality.pk))
+    agreements = with_conditions(
+        Agreement.objects.filter(municipality=municipality).order_by("in_force_from", "pk"),
+        locations=with_history(Location.objects.order_by("name")),
+    )
+    result = []
+    for agreement in agreements:
+        locations: list[Location | None] = [*agreement.locations.all()] or [None]
+        result.append(
+            MunicipalityAgreement(
+                agreement, [(location, agreement_view(agreement, location, on)) for location in locations]
+            )
+        )
+    return result
 
 
 def agreement_warnings(*, municipality_ids: Iterable[int], on: date) -> list[AgreementWarning]:

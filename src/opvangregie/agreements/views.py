@@ -17,6 +17,7 @@ from opvangregie import clock
 from opvangregie.agreements import selectors, services
 from opvangregie.agreements.forms import AgreementForm, ConditionForm, StageForm
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
+from opvangregie.organisations.scope import municipality_readable, scope_for
 
 FORMS = ("agreement", "condition", "stage")
 
@@ -82,3 +83,16 @@ def _save(request: HttpRequest, which: str, form: Any, location: Any, agreements
             reached_on=form.cleaned_data["reached_on"],
             note=form.cleaned_data["note"],
         )
+
+
+@login_required
+def municipality_agreements(request: HttpRequest, code: str) -> HttpResponse:
+    """Every agreement of the municipality, also those naming no location (e.g. a number of places agreed)."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    today = clock.today()
+    agreements = selectors.municipality_agreements(actor=request.user, municipality=municipality, on=today)
+    return render(
+        request,
+        "agreements/municipality.html",
+        {"municipality": municipality, "agreements": agreements, "today": today},
+    )
