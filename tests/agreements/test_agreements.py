@@ -122,6 +122,9 @@ def test_princehof_changes_target_group_and_notice() -> None:
     change = rows[ConditionKind.TARGET_GROUP_CHANGE]
     assert change.result == "change of target group on 1 June 2032"
     assert "then een doelgroep uit de visie Wonen & Zorg" in change.description
+    before = {row.condition.kind: row for row in _view(princehof, ON).rows}[ConditionKind.TARGET_GROUP_CHANGE]
+    assert before.result == change.result  # known before the five years start
+    assert not before.in_force
 
 
 def test_notice_before_the_change_of_target_group(users: dict[str, Any]) -> None:

@@ -206,6 +206,9 @@ def _check(
     return _("first met on %(day)s") % {"day": _day(met)}, Verdict.INFORMATION
 
 
+DATES_AHEAD = frozenset({ConditionKind.TARGET_GROUP_CHANGE.value, ConditionKind.NOTICE_PERIOD.value})
+
+
 def agreement_view(agreement: Agreement, location: Location | None, on: date) -> AgreementView:
     """An agreement (prefetched) with each condition described and, when in force on ``on``, checked."""
     in_force = (agreement.in_force_from is None or agreement.in_force_from <= on) and (
@@ -223,6 +226,8 @@ def agreement_view(agreement: Agreement, location: Location | None, on: date) ->
         applies = in_force and current.get(condition.kind) is condition
         if applies:
             result, verdict = _check(condition, location, agreement, on)
+        elif condition.valid_from > on and condition.kind in DATES_AHEAD:
+            result, verdict = _check(condition, location, agreement, on)  # a date to know ahead, e.g. Princehof's
         elif condition.valid_from > on:
             result, verdict = _("applies from %(day)s") % {"day": _day(condition.valid_from)}, Verdict.INFORMATION
         elif not in_force:
