@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from opvangregie.agreements.demo import load_agreements_demo
 from opvangregie.areas.models import Municipality, MunicipalityYear, Province
 from opvangregie.areas.services import reference_data_load, region_define
 from opvangregie.core.lifecycle import LocationStatus
@@ -326,4 +327,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_placement_demo(admin, random.Random(seed + 1))
         load_sites_demo(admin)
         place_demo_locations(admin)
+        load_agreements_demo(admin)
     return DEMO_USERS

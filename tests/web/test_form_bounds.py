@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.db.models import Model
 
+from opvangregie.agreements.models import Agreement, AgreementCondition, AgreementStage
 from opvangregie.households.models import Household
 from opvangregie.locations.models import (
     CapacityChange,
@@ -32,6 +33,15 @@ NEW_SITE = {
     "kind": "office",
     "target_group": "asylum",
     "on": "2025-11-05",
+}
+AGREEMENTS = "/locatie/{kerklaan}/afspraken/"
+NEW_AGREEMENT = {"form": "agreement", "agreement-kind": "lease", "agreement-title": "Huur"}
+NEW_CONDITION = {
+    "form": "condition",
+    "condition-agreement_id": "{kerklaan_agreement}",
+    "condition-kind": "max_places",
+    "condition-valid_from": "2025-01-01",
+    "condition-quantity": "10",
 }
 NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
 
@@ -189,6 +199,50 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
         {**NEW_SITE, "estimated_places": "10001"},
         CandidateSite,
     ),
+    ("agreement title of 201", AGREEMENTS, {**NEW_AGREEMENT, "agreement-title": "t" * 201}, Agreement),
+    ("agreement notes of 10,000", AGREEMENTS, {**NEW_AGREEMENT, "agreement-notes": LONG}, Agreement),
+    ("agreement of an unknown kind", AGREEMENTS, {**NEW_AGREEMENT, "agreement-kind": "treaty"}, Agreement),
+    ("agreement ending in 9999", AGREEMENTS, {**NEW_AGREEMENT, "agreement-ends_on": "9999-12-31"}, Agreement),
+    (
+        "agreement ending before it starts",
+        AGREEMENTS,
+        {**NEW_AGREEMENT, "agreement-in_force_from": "2025-01-01", "agreement-ends_on": "2024-12-31"},
+        Agreement,
+    ),
+    ("condition of 10,001 places", AGREEMENTS, {**NEW_CONDITION, "condition-quantity": "10001"}, AgreementCondition),
+    ("condition of -1 places", AGREEMENTS, {**NEW_CONDITION, "condition-quantity": "-1"}, AgreementCondition),
+    ("condition of 0 weeks", AGREEMENTS, {**NEW_CONDITION, "condition-weeks": "0"}, AgreementCondition),
+    ("condition age of 121", AGREEMENTS, {**NEW_CONDITION, "condition-max_age": "121"}, AgreementCondition),
+    (
+        "condition ages reversed",
+        AGREEMENTS,
+        {**NEW_CONDITION, "condition-kind": "age_range", "condition-min_age": "15", "condition-max_age": "13"},
+        AgreementCondition,
+    ),
+    (
+        "condition valid from 0001",
+        AGREEMENTS,
+        {**NEW_CONDITION, "condition-valid_from": "0001-01-01"},
+        AgreementCondition,
+    ),
+    ("condition of 1e30 months", AGREEMENTS, {**NEW_CONDITION, "condition-months": "1e30"}, AgreementCondition),
+    (
+        "condition of an unknown agreement",
+        AGREEMENTS,
+        {**NEW_CONDITION, "condition-agreement_id": "999999"},
+        AgreementCondition,
+    ),
+    (
+        "stage in 9999",
+        AGREEMENTS,
+        {
+            "form": "stage",
+            "stage-agreement_id": "{kerklaan_agreement}",
+            "stage-stage": "decision",
+            "stage-reached_on": "9999-01-01",
+        },
+        AgreementStage,
+    ),
     (
         "site step in 9999",
         "/kandidaatlocatie/{site}/",
@@ -203,9 +257,12 @@ def test_bad_input_in_a_form_is_refused_and_nothing_is_written(
     login: Callable[[str], Any], case: str, url: str, fields: dict[str, Any], model: type[Model]
 ) -> None:
     kerklaan = str(Location.objects.get(name="Kerklaan").pk)
+    kerklaan_agreement = str(Agreement.objects.filter(locations__name="Kerklaan").values_list("pk", flat=True)[0])
     url = url.replace("{site}", str(CandidateSite.objects.get(name="SEIN-terrein").pk))
     data = {
-        name: value.replace("{kerklaan}", kerklaan) if isinstance(value, str) else value
+        name: value.replace("{kerklaan}", kerklaan).replace("{kerklaan_agreement}", kerklaan_agreement)
+        if isinstance(value, str)
+        else value
         for name, value in fields.items()
     }
     before = model.objects.count()  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "opvangregie.areas",
     "opvangregie.organisations",
     "opvangregie.locations",
+    "opvangregie.agreements",
     "opvangregie.quotas",
     "opvangregie.distribution",
     "opvangregie.households",

@@ -10,6 +10,8 @@
 - Notice period of an agreement: ``months`` months (three by default) from the day after notice was given,
   so ending on the same day of the month (core.periods.add_months). A contractual period: the
   Algemene termijnenwet only covers periods set by law (art. 1), so no extension unless asked for.
+- Notice before a change (an agreement's condition, core.agreements): the last day on which notice of
+  ``months`` months can be given so that the period has ended by the change date.
 - Evaluations on the dates the data gives; expected lifecycle transitions (core.projection), flagged as
   overdue once their date has passed without them; the planned end of a location (temporary permit).
 - The last day of temporary protection of displaced persons from Ukraine (a setting).
@@ -71,6 +73,7 @@ class AgendaKind(StrEnum):
     IRREVOCABLE = "irrevocable"
     OBJECTION_DECISION_DUE = "objection_decision_due"
     NOTICE_PERIOD_END = "notice_period_end"
+    NOTICE_DEADLINE = "notice_deadline"
     EVALUATION = "evaluation"
     EXPECTED_TRANSITION = "expected_transition"
     PLANNED_END = "planned_end"
@@ -87,6 +90,7 @@ _KIND_LABELS = {
     AgendaKind.IRREVOCABLE: "onherroepelijk",
     AgendaKind.OBJECTION_DECISION_DUE: "beslissing op bezwaar",
     AgendaKind.NOTICE_PERIOD_END: "einde opzegtermijn",
+    AgendaKind.NOTICE_DEADLINE: "uiterlijk aankondigen",
     AgendaKind.EVALUATION: "evaluatie",
     AgendaKind.EXPECTED_TRANSITION: "verwachte statuswijziging",
     AgendaKind.PLANNED_END: "geplande einddatum",
@@ -251,6 +255,45 @@ def notice_item(notice: NoticeGiven) -> AgendaItem:
     )
 
 
+def notice_deadline(change: date, months: int) -> date:
+    """The last day on which notice of ``months`` months can be given so that the notice period has ended by
+    ``change`` (counted as :func:`notice_period_end`): three months before 1 July is 1 April; before 31 May
+    it is 28 (or 29) February and up to the day whose period still ends by then."""
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    day = add_months(change, -months)
+    while notice_period_end(day + timedelta(days=1), months) <= change:
+        day += timedelta(days=1)
+    return day
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRequired:
+    """A change on ``change`` that an agreement says must be announced ``months`` months ahead (e.g. COA
+    taking 15- to 17-year-olds at the Heemsteedse Dreef, or Princehof's change of target group)."""
+
+    subject: Subject
+    change: date
+    months: int = DEFAULT_NOTICE_MONTHS
+    what: str = "wijziging"
+
+
+def notice_required_item(notice: NoticeRequired) -> AgendaItem:
+    """The last day to give notice before the change (:func:`notice_deadline`)."""
+    deadline = notice_deadline(notice.change, notice.months)
+    unit = "maand" if notice.months == 1 else "maanden"
+    return AgendaItem(
+        deadline,
+        AgendaKind.NOTICE_DEADLINE,
+        _title(f"Uiterlijk aankondigen: {notice.what}", notice.subject),
+        f"{notice.what.capitalize()} op {_dmy(notice.change)}; aankondigen met een termijn van {notice.months} {unit}.",
+        f"Afspraak: aankondiging {notice.months} {unit} vooraf",
+        notice.subject,
+        is_expected=True,
+        ref=notice.change.isoformat(),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Evaluation:
     """An evaluation agreed for ``day`` (e.g. in an agreement); ``held`` None when the data does not say."""
@@ -376,6 +419,7 @@ def agenda(
     today: date,
     permits: Iterable[PermitDecision] = (),
     notices: Iterable[NoticeGiven] = (),
+    notices_required: Iterable[NoticeRequired] = (),
     evaluations: Iterable[Evaluation] = (),
     plans: Iterable[LocationPlan] = (),
     quotas: Iterable[QuotaRemaining] = (),
@@ -386,6 +430,7 @@ def agenda(
     for permit in permits:
         items += permit_items(permit, today=today)
     items += [notice_item(notice) for notice in notices]
+    items += [notice_required_item(notice) for notice in notices_required]
     items += [evaluation_item(evaluation, today=today) for evaluation in evaluations]
     for plan in plans:
         items += location_items(plan, today=today)

@@ -61,6 +61,9 @@ def _plausible(day: date | None, what: str) -> None:
         )
 
 
+plausible_date = _plausible  # for the apps above: one rule for the dates of the register
+
+
 def _not_in_future(day: date, what: str) -> None:
     if day > clock.today():
         raise ValidationError(f"De datum van {what} ({day:%d-%m-%Y}) ligt in de toekomst.")

@@ -131,6 +131,8 @@ WEB: dict[str, Access] = {
     "locations:location": LOCATION,
     "locations:location-edit": _writes(LOCATION_EDIT, LOCATION_WRITERS),
     "locations:location-action": _writes(Access(POST_ONLY, POST_ONLY), LOCATION_WRITERS),
+    "agreements:location": _writes(LOCATION, LOCATION_WRITERS),  # read by the location's readers
+    "agreements:municipality": MUNICIPALITY,
     "quotas:municipality": MUNICIPALITY,
     "quotas:municipality-export": MUNICIPALITY,
     "quotas:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),

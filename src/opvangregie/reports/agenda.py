@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
+from opvangregie.agreements.selectors import agreement_notices
 from opvangregie.areas.models import Municipality
 from opvangregie.core import agenda as rules
 from opvangregie.core.lifecycle import LocationStatus
@@ -43,6 +44,14 @@ def _permits(location: Location) -> list[rules.PermitDecision]:
             if expected.status is LocationStatus.PERMIT
         ]
     return decisions
+
+
+def _notices(locations: Sequence[Location]) -> list[rules.NoticeRequired]:
+    """The last days to announce a change that an agreement about the location requires notice of."""
+    return [
+        rules.NoticeRequired(_subject(notice.location), notice.change, notice.months, what="wijziging")
+        for notice in agreement_notices(locations=locations)
+    ]
 
 
 def _evaluations(location: Location) -> list[rules.Evaluation]:
@@ -91,6 +100,7 @@ def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: da
     items = rules.agenda(
         today=today,
         permits=permits,
+        notices_required=_notices(locations),
         evaluations=[evaluation for location in locations for evaluation in _evaluations(location)],
         plans=[location_plan(location) for location in locations],
         quotas=_quota_items(municipalities, actor=actor, today=today),

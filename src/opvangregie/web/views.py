@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from opvangregie import clock
+from opvangregie.agreements.selectors import agreement_warnings
 from opvangregie.areas.models import Municipality, Region
 from opvangregie.core.errors import ApplicationError, PermissionDenied
 from opvangregie.core.lifecycle import LocationStatus
@@ -138,6 +139,7 @@ def _dashboard_context(request: HttpRequest, code: str, *, snapshot_form: Snapsh
         "snapshot_form": snapshot_form or (SnapshotForm(locations=in_use, initial={"date": on}) if can_edit else None),
         **_forward(request, municipality, on, group),
         "upcoming": area_agenda(actor=request.user, municipalities=[municipality], today=on).upcoming(),
+        "agreement_warnings": agreement_warnings(municipality_ids=[municipality.pk], on=on),
     }
 
 
