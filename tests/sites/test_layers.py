@@ -361,7 +361,7 @@ def test_municipality_shares_on_a_hand_computable_geometry(
     """A 2 km x 2 km municipality; a consultation layer over its east half (50 %); two hard areas 500 m wide
     overlapping by 250 m (750 m x 2 km counted once: 37.5 %)."""
     municipality = shapely.box(120_000, 480_000, 122_000, 482_000)
-    monkeypatch.setattr(layer_selectors, "municipality_boundaries", lambda: {"GM9999": municipality})
+    monkeypatch.setattr(layer_selectors, "municipality_land", lambda: {"GM9999": municipality})
     upload(
         users["beheerder"],
         write(tmp_path, "overleg.gpkg", [shapely.box(121_000, 479_000, 123_000, 483_000)], driver="GPKG"),
