@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from playwright.sync_api import expect
 
 from opvangregie.demo import load_demo
 from tests.e2e.browser import DESKTOP, CheckedPage
@@ -82,7 +83,9 @@ def new_page(browser: Any) -> Iterator[Callable[..., CheckedPage]]:
         context = browser.new_context(viewport=viewport or DESKTOP, locale="nl-NL")
         contexts.append(context)
         page = CheckedPage(context.new_page())
-        page.set_default_timeout(15_000)
+        # CI shares two cores between Chromium, the live server and the PostgreSQL run: a page that takes a
+        # second alone (a PDF made in the request, a dashboard re-rendered after a count) may take many more.
+        page.set_default_timeout(30_000)
         pages.append(page)
         return page
 
@@ -93,6 +96,9 @@ def new_page(browser: Any) -> Iterator[Callable[..., CheckedPage]]:
     finally:
         for context in contexts:
             context.close()
+
+
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture
