@@ -8,9 +8,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 ChartFormat = Literal["svg", "png"]
+
+# A chart is a pure function of its values, labels and format, and drawing one takes matplotlib 50 to 150 ms:
+# the last drawings are kept per process, so a page shown again with unchanged figures does not draw again.
+CHARTS_REMEMBERED = 128
 
 
 class SeriesPoint(Protocol):
@@ -69,10 +74,20 @@ def occupancy_chart(
     """A step chart of places and persons over time; empty when there is nothing to draw."""
     if not points:
         return b""
-    dates: Any = [p.on for p in points]  # matplotlib converts dates itself
+    values = tuple((p.on, p.places, p.persons) for p in points)
+    return _occupancy_chart(values, str(places_label), str(persons_label), fmt)
+
+
+@lru_cache(maxsize=CHARTS_REMEMBERED)
+def _occupancy_chart(
+    points: tuple[tuple[date, int, int | None], ...], places_label: str, persons_label: str, fmt: ChartFormat
+) -> bytes:
+    dates: Any = [on for on, _, _ in points]  # matplotlib converts dates itself
     with _figure(7, 2.8) as (figure, axes):
-        axes.step(dates, [p.places for p in points], where="post", label=places_label, color=PLACES_COLOUR, lw=2)
-        persons = [math.nan if p.persons is None else p.persons for p in points]  # a gap before the first count
+        axes.step(
+            dates, [places for _, places, _ in points], where="post", label=places_label, color=PLACES_COLOUR, lw=2
+        )
+        persons = [math.nan if count is None else count for _, _, count in points]  # a gap before the first count
         axes.step(dates, persons, where="post", label=persons_label, color=PERSONS_COLOUR, lw=2)
         figure.autofmt_xdate()
         return _finish(figure, axes, fmt)
@@ -82,6 +97,11 @@ def quota_chart(bars: Sequence[QuotaBar], *, demand_label: str, realised_label: 
     """Grouped bars per half-year: the quota including backlog against the status holders housed."""
     if not bars:
         return b""
+    return _quota_chart(tuple(bars), str(demand_label), str(realised_label), fmt)
+
+
+@lru_cache(maxsize=CHARTS_REMEMBERED)
+def _quota_chart(bars: tuple[QuotaBar, ...], demand_label: str, realised_label: str, fmt: ChartFormat) -> bytes:
     with _figure(7, 2.8) as (figure, axes):
         positions = list(range(len(bars)))
         width = 0.38
@@ -128,6 +148,13 @@ def projection_chart(
     """Bars of the places expected per period, the target as a line, a scenario as hatched bars beside them."""
     if not bars:
         return b""
+    return _projection_chart(tuple(bars), str(places_label), str(target_label), str(scenario_label), fmt)
+
+
+@lru_cache(maxsize=CHARTS_REMEMBERED)
+def _projection_chart(
+    bars: tuple[ProjectionBar, ...], places_label: str, target_label: str, scenario_label: str, fmt: ChartFormat
+) -> bytes:
     with _figure(7, 2.8) as (figure, axes):
         positions = list(range(len(bars)))
         with_scenario = any(b.scenario is not None for b in bars)
