@@ -49,7 +49,7 @@ test-sqlite: setup
 test-postgres: setup
 	scripts/start-postgres.sh
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=$(POSTGRES_URL) \
-		$(BIN)/pytest -q -n 2 -m "not e2e" --ignore=tests/core
+		$(BIN)/pytest -q -n 2 -m "not e2e and not engine_agnostic" --ignore=tests/core
 
 test-production: setup ## collectstatic, migrate on PostgreSQL, gunicorn + task worker, a letter made and downloaded
 	scripts/start-postgres.sh

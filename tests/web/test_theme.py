@@ -59,6 +59,9 @@ def _declarations(path: Path) -> dict[str, str]:
     return {name: " ".join(value.split()) for name, value in DECLARATION.findall(text)}
 
 
+pytestmark = pytest.mark.engine_agnostic  # colours, files and templates: no database involved
+
+
 @pytest.fixture(scope="module")
 def tokens() -> dict[str, str]:
     """The custom properties in force on <body>: the example theme, overridden by ours."""
