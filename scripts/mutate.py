@@ -45,6 +45,7 @@ SESSIONS = ROOT / "var" / "mutation"
 # Cosmic Ray mutates files in place: it works on a copy of the package and its tests here, never on the
 # working tree (an interrupted run or a test run meanwhile would otherwise meet a mutant).
 TREE = SESSIONS / "tree"
+HYPOTHESIS_EXAMPLES = 30
 
 # The operators of Cosmic Ray's core provider that are used; the rest make mostly noise (see the ADR):
 # bitwise operators and powers (``int | None`` in annotations), every comparison replaced by every other,
@@ -195,7 +196,8 @@ def copy_tree() -> None:
 def run_tests(files: list[str]) -> int:
     """The test command of a mutant: pytest without plugins and without the Django conftest (tests/core
     is Django-free), hypothesis without deadlines, derandomised and without its example database, so a
-    mutant is judged the same every time."""
+    mutant is judged the same every time, and with at most HYPOTHESIS_EXAMPLES examples per property
+    (the written-out examples catch most mutants; this keeps a surviving mutant's run short)."""
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     import opvangregie
 
@@ -207,7 +209,17 @@ def run_tests(files: list[str]) -> int:
     settings.load_profile("mutation")
     import pytest
 
-    return int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", "--noconftest", "--rootdir", ".", *files]))
+    class FewerExamples:
+        @staticmethod
+        def pytest_collection_modifyitems(items: list[Any]) -> None:
+            for item in items:
+                test = getattr(item, "obj", None)
+                chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+                if chosen is not None and chosen.max_examples > HYPOTHESIS_EXAMPLES:
+                    test._hypothesis_internal_use_settings = settings(chosen, max_examples=HYPOTHESIS_EXAMPLES)  # type: ignore[union-attr]
+
+    arguments = ["-x", "-q", "-p", "no:cacheprovider", "--noconftest", "--rootdir", ".", *files]
+    return int(pytest.main(arguments, plugins=[FewerExamples()]))
 
 
 def _fingerprint(*paths: Path) -> str:
