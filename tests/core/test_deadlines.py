@@ -126,3 +126,20 @@ def test_next_working_day(day: date, expected: date) -> None:
 )
 def test_objection_period_ending_on_each_holiday(made_known: date, end: date) -> None:
     assert objection_period_end(made_known) == end
+
+
+# Other centuries (the century terms of the computus are constant within 2000–2099): the earliest possible
+# date, 22 March (1761, 1818, 2285, 2437), the latest, 25 April (1666, 1886, 1943, 2190), and a spread.
+EASTER_OTHER_CENTURIES = {
+    1583: (4, 10), 1600: (4, 2), 1666: (4, 25), 1700: (4, 11), 1761: (3, 22), 1799: (3, 24), 1818: (3, 22),
+    1845: (3, 23), 1886: (4, 25), 1900: (4, 15), 1913: (3, 23), 1943: (4, 25), 1954: (4, 18), 1961: (4, 2),
+    1974: (4, 14), 1981: (4, 19), 1999: (4, 4), 2100: (3, 28), 2106: (4, 18), 2133: (4, 19), 2147: (4, 16),
+    2160: (3, 23), 2190: (4, 25), 2200: (4, 6), 2232: (4, 8), 2285: (3, 22), 2299: (4, 16), 2300: (4, 8),
+    2345: (4, 22), 2400: (4, 16), 2437: (3, 22), 2500: (4, 18), 2594: (3, 30), 2700: (4, 1), 2899: (4, 19),
+    3000: (4, 13), 3176: (4, 18), 4099: (4, 19),
+}  # fmt: skip
+
+
+def test_easter_sunday_in_other_centuries() -> None:
+    computed = {year: (easter_sunday(year).month, easter_sunday(year).day) for year in EASTER_OTHER_CENTURIES}
+    assert computed == EASTER_OTHER_CENTURIES
