@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/opvangregie
 export SMOKE_DATABASE ?= opvangregie_smoke
 
-.PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench lock messages clean
+.PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench mutate lock messages clean
 
 $(BIN)/opvangregie: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ check: setup ## ruff, formatting, mypy and the rule that core/ never imports Dja
 
 bench: setup ## benchmarks, with ratios against a baseline measured in the same run
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/python -m tests.bench.run
+
+# One worker; sessions in var/mutation/ are reused while a module and its tests are unchanged (FRESH=1 starts
+# over). MODULES="periods placement.model" runs only those.
+mutate: setup ## mutation testing of core/ with Cosmic Ray: mutants, caught and score per module (docs/mutation.md)
+	$(BIN)/python scripts/mutate.py $(if $(FRESH),--fresh) $(MODULES)
 
 lock: ## refresh requirements.lock from pyproject.toml
 	$(BIN)/pip install --quiet uv

@@ -144,3 +144,70 @@ def test_bad_input_is_refused_with_a_message(weights, total, method, minimum, me
 def test_huntington_hill_gives_every_positive_unit_a_seat() -> None:
     seats = apportion({"big": 1_000_000, "small": 1, "none": 0}, 10, Method.HUNTINGTON_HILL)
     assert seats == {"big": 9, "small": 1, "none": 0}
+
+
+# --- divisor methods against the definition: seats handed out one at a time -----------------------------
+
+
+def _claim(method: Method, weight: int, seats: int) -> Fraction | float:
+    """The claim of a unit with ``seats`` seats to one more: weight / d(seats), with d(s) = s + 1 (D'Hondt),
+    s + ½ (Sainte-Laguë) or √(s(s+1)) (Huntington–Hill, compared through its square; d(0) = 0)."""
+    if method is Method.DHONDT:
+        return Fraction(weight, seats + 1)
+    if method is Method.SAINTE_LAGUE:
+        return Fraction(2 * weight, 2 * seats + 1)
+    if weight == 0:
+        return Fraction(0)
+    return math.inf if seats == 0 else Fraction(weight * weight, seats * (seats + 1))
+
+
+def _one_at_a_time(weights: list[int], total: int, method: Method, minimum: int) -> list[int]:
+    """The plain definition: start everyone at the minimum, give each next seat to the strongest claim;
+    of equal claims, the larger weight, then the unit first in the input."""
+    seats = [minimum] * len(weights)
+    for _ in range(total - minimum * len(weights)):
+        best = max(range(len(weights)), key=lambda i: (_claim(method, weights[i], seats[i]), weights[i], -i))
+        seats[best] += 1
+    return seats
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    weights=st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=6).filter(lambda ws: sum(ws) > 0),
+    total=st.integers(min_value=0, max_value=40),
+    minimum=st.integers(min_value=0, max_value=2),
+    method=st.sampled_from(DIVISOR),
+)
+def test_divisor_methods_equal_handing_out_seats_one_at_a_time(weights, total, minimum, method) -> None:
+    positive = sum(1 for w in weights if w)
+    total = max(total, minimum * len(weights))
+    if method is Method.HUNTINGTON_HILL:
+        total = max(total, positive + minimum * (len(weights) - positive))
+    seats = apportion(as_units(weights), total, method, minimum=minimum)
+    assert list(seats.values()) == _one_at_a_time(weights, total, method, minimum)
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        # Σ = 50, 46 seats: quotas 21.16 / 4.6 / 15.64 / 4.6.
+        # D'Hondt: floors give 44; the next seats go to 17/16 = 1.0625 (C), then 23/22 = 1.045 (A).
+        (Method.DHONDT, [22, 4, 16, 4]),
+        # Sainte-Laguë: rounding gives 47; the weakest last seat is C's (17/15.5 = 1.097 < 5/4.5 < 23/20.5).
+        (Method.SAINTE_LAGUE, [21, 5, 15, 5]),
+        # Huntington–Hill: rounding at √(s(s+1)) gives 47; C's last seat is the weakest (289/240).
+        (Method.HUNTINGTON_HILL, [21, 5, 15, 5]),
+        # Largest remainder: floors 21/4/15/4, remainders .64 (C), .6, .6 (B, D: equal, B first).
+        (Method.HAMILTON, [21, 5, 16, 4]),
+    ],
+)
+def test_23_5_17_5_over_46_seats_where_the_first_guess_is_wrong(method: Method, expected: list[int]) -> None:
+    assert list(apportion(as_units([23, 5, 17, 5]), 46, method).values()) == expected
+
+
+def test_dhondt_textbook_example_needs_two_more_seats_after_the_first_guess() -> None:
+    # 100,000 / 80,000 / 30,000 / 20,000 votes, 8 seats (the standard D'Hondt example): 4 / 3 / 1 / 0;
+    # Sainte-Laguë 3 / 3 / 1 / 1.
+    votes = as_units([100_000, 80_000, 30_000, 20_000])
+    assert list(apportion(votes, 8, Method.DHONDT).values()) == [4, 3, 1, 0]
+    assert list(apportion(votes, 8, Method.SAINTE_LAGUE).values()) == [3, 3, 1, 1]

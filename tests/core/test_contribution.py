@@ -222,3 +222,142 @@ def test_more_income_never_lowers_the_contribution_nor_raises_leefgeld(spec, ext
     after = month_calculate(rates, HouseholdMonth(tuple(richer), minors, catering), month)
     assert after.own_contribution >= before.own_contribution
     assert after.leefgeld <= before.leefgeld
+
+
+# --- the step rule between the thresholds, worked out by hand ------------------------------------------
+# Two adults, no minors, October 2025: full leefgeld 587.55 (2025 scale, household of 2), contribution
+# 244.22 per adult with income, at most two. Norm 115%:
+#   leefgeld stops at            587.55 × 1.15            =  675.6825
+#   one adult's contribution at  (587.55 + 244.22) × 1.15 =  956.5355
+#   both adults' from            (587.55 + 488.44) × 1.15 = 1237.3885
+STEP_RATES = Rates(
+    [SCALE_2023, SCALE_2025],
+    [JULY_2024, ContributionRate(OCT, D("244.22"), D("252.18"), between_thresholds=BetweenThresholds.STEP)],
+)
+
+
+@pytest.mark.parametrize(
+    ("incomes", "leefgeld", "contribution"),
+    [
+        (("300", "300"), "587.55", "0"),
+        (("337.8412", "337.8412"), "587.55", "0"),  # 675.6824: just below the first threshold
+        (("337.84125", "337.84125"), "0", "0"),  # 675.6825: exactly on it, leefgeld stops
+        (("478.2677", "478.2677"), "0", "0"),  # 956.5354
+        (("478.26775", "478.26775"), "0", "244.22"),  # 956.5355: one adult's contribution
+        (("500", "500"), "0", "244.22"),  # 1,000
+        (("618.6942", "618.6942"), "0", "244.22"),  # 1237.3884
+        (("618.69425", "618.69425"), "0", "488.44"),  # 1237.3885: both adults'
+        (("1000", "300"), "0", "488.44"),
+        (("1000", "0"), "0", "244.22"),  # one earner: one adult charged, 244.22 from 956.5355
+    ],
+)
+def test_step_rule_for_two_adults(incomes: tuple[str, ...], leefgeld: str, contribution: str) -> None:
+    result = month_calculate(STEP_RATES, household(*incomes), OCT)
+    assert result.between_thresholds is BetweenThresholds.STEP
+    assert result.leefgeld == D(leefgeld)
+    assert result.own_contribution == D(contribution)
+    assert result.receives_leefgeld is (D(leefgeld) > 0)
+    assert result.pays_contribution is (D(contribution) > 0)
+    assert result.leefgeld_ends_at == D("675.69")
+
+
+def test_step_rule_thresholds_of_two_earners() -> None:
+    result = month_calculate(STEP_RATES, household("500", "500"), OCT)
+    assert result.maximum_contribution == D("488.44")
+    assert result.full_contribution_from == D("1237.39")
+    assert result.explanation[-2] == "Tussen de drempels trapsgewijs: per volwassene de volledige bijdrage of niets."
+
+
+def test_step_rule_with_private_reception() -> None:
+    rich = month_calculate(STEP_RATES, household("2000", private=True), OCT)
+    assert (rich.leefgeld, rich.own_contribution, rich.maximum_contribution) == (0, 0, 0)
+    assert not rich.receives_leefgeld
+    assert not rich.pays_contribution
+    poor = month_calculate(STEP_RATES, household("100", private=True), OCT)
+    assert poor.leefgeld == D("314.84")
+    assert poor.receives_leefgeld
+
+
+def test_rates_apply_from_the_day_they_start() -> None:
+    assert RATES.leefgeld_on(date(2025, 1, 1)) is SCALE_2025
+    assert RATES.leefgeld_on(date(2024, 12, 31)) is SCALE_2023
+    assert RATES.leefgeld_on(date(2023, 4, 1)) is SCALE_2023
+    assert RATES.contribution_on(date(2024, 6, 30)) is None
+    assert RATES.contribution_on(date(2024, 7, 1)) is JULY_2024
+    assert RATES.contribution_on(date(2025, 9, 30)) is JULY_2024
+    assert RATES.contribution_on(date(2025, 10, 1)) is OCTOBER_2025
+    # a single adult without income: 215.06 + 56.12 in December 2024, 314.84 from January 2025
+    assert month_calculate(RATES, household("0"), date(2024, 12, 31)).leefgeld == D("271.18")
+    assert month_calculate(RATES, household("0"), date(2025, 1, 1)).leefgeld == D("314.84")
+
+
+def test_before_any_contribution_the_norm_is_115_percent() -> None:
+    result = month_calculate(RATES, household("0"), date(2024, 3, 1))
+    assert result.leefgeld_ends_at == D("311.86")  # 271.18 × 1.15 = 311.857
+    assert result.maximum_contribution == 0
+    assert "Op 01-03-2024 gold nog geen eigen bijdrage." in result.explanation
+
+
+def test_receives_and_pays_on_the_linear_rule() -> None:
+    low = month_calculate(RATES, household("100"), OCT)
+    assert low.receives_leefgeld
+    assert not low.pays_contribution
+    high = month_calculate(RATES, household("5000"), OCT)
+    assert not high.receives_leefgeld
+    assert high.pays_contribution
+
+
+def test_explanation_of_a_household_of_four_written_out() -> None:
+    result = month_calculate(RATES, household("1500", "800", minors=2), OCT)
+    # 2025 scale, household of 4: 912.60 = 688.12 + 4 × 56.12; 912.60 × 1.15 = 1049.49;
+    # (912.60 + 488.44) × 1.15 = 1611.196
+    assert result.explanation == (
+        "Huishouden van 4 (2 volwassen, 2 minderjarig): tabel vanaf 4.",
+        "Huishoudbedrag € 688,12.",
+        "Zakgeld: 4 × € 56,12. Volledig leefgeld: € 912,60.",
+        "Eigen bijdrage (exploitatiekosten): 2 van 2 volwassene(n) met inkomen (ten hoogste 2) × € 244,22 "
+        "= € 488,44 per maand.",
+        "Inkomen van het huishouden: € 2.300,00. Norm 115%: het leefgeld stopt bij € 1.049,49; "
+        "de volledige bijdrage geldt vanaf € 1.611,20.",
+        "Tussen de drempels lineair: leefgeld = volledig leefgeld − inkomen / 1,15; "
+        "bijdrage = inkomen / 1,15 − volledig leefgeld (tussen 0 en het maximum).",
+        "Leefgeld deze maand: € 0,00. Eigen bijdrage deze maand: € 488,44.",
+    )
+
+
+def test_explanation_of_extra_persons_per_member_amounts_and_catering() -> None:
+    nine = month_calculate(RATES, household("0", minors=8), OCT).explanation
+    assert nine[1] == "Huishoudbedrag € 1.180,57 + 2 × € 164,15."  # 1573.41 − 7 × 56.12
+    scale_2023 = month_calculate(RATES, household("0", minors=1), date(2024, 3, 1)).explanation
+    assert scale_2023[:3] == (
+        "Huishouden van 2 (1 volwassen, 1 minderjarig): tabel vanaf 1.",
+        "Voeding: 1 × € 215,06 + 1 × € 178,36.",
+        "Zakgeld: 2 × € 56,12. Volledig leefgeld: € 505,66.",
+    )
+    catering = month_calculate(RATES, household("5000", minors=2, catering=True), OCT).explanation
+    assert catering[0] == "Met volledige maaltijdverzorging alleen zakgeld: 3 × € 56,12."
+    assert catering[1].startswith("Eigen bijdrage (exploitatiekosten en maaltijden): 1 van 1 ")
+
+
+def test_leefgeld_bands_and_their_order() -> None:
+    assert SCALE_2023.band(1).household_size == 1
+    assert SCALE_2023.band(2).household_size == 1
+    assert SCALE_2023.band(3).household_size == 3
+    assert SCALE_2023.band(9).household_size == 4
+    for sizes in [(), (2,), (1, 1), (1, 3, 2)]:
+        with pytest.raises(ValidationError, match="huishoudgrootte 1"):
+            LeefgeldScale(OCT, D("56.12"), tuple(LeefgeldBand(size) for size in sizes))
+
+
+def test_household_members_and_earners() -> None:
+    assert HouseholdMonth((), 1).size == 1  # minors alone are a household
+    members = HouseholdMonth((D("100"), D("0"), D("0.01")), 2)
+    assert (members.size, members.income, members.earners) == (5, D("100.01"), 2)
+    with pytest.raises(ValidationError, match="negatief"):
+        HouseholdMonth((D("100"),), -1)
+
+
+def test_euro_as_written_in_dutch() -> None:
+    assert euro(D("0")) == "€ 0,00"
+    assert euro(D("1234567.891")) == "€ 1.234.567,89"
+    assert euro(D("-0.5")) == "-€ 0,50"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.ledger import (
+    LedgerLine,
     PaceStatus,
     PeriodFigures,
     StatusTally,
+    expected_to_date,
     ledger,
     period_status,
     periods_behind_in_a_row,
@@ -187,3 +190,99 @@ def test_half_years() -> None:
     assert H1.months_completed(date(2025, 7, 1)) == 6
     with pytest.raises(ValidationError, match="periode"):
         HalfYear.parse("2025-Q4")
+
+
+# --- every status outcome, mid-period and after the period, written out ---------------------------------
+# Heemstede 2025-H2: quota 21 with a backlog of 8 carried in: demand 29. On 31 October 2025 four months are
+# complete: the schedule asks 29 × 4 / 6 = 19⅓.
+H2 = HalfYear(2025, 2)
+
+
+def _h2(realised: int, *, known: bool = True) -> LedgerLine:
+    return LedgerLine(H2, 21, -8, realised, known)
+
+
+@pytest.mark.parametrize(
+    ("realised", "on", "expected"),
+    [
+        (0, date(2025, 6, 30), PaceStatus.NO_DATA),  # the half-year has not started
+        (0, date(2025, 7, 1), PaceStatus.ON_TRACK),  # its first day: nothing expected yet
+        (20, date(2025, 10, 31), PaceStatus.ON_TRACK),  # 20 ≥ 19⅓
+        (19, date(2025, 10, 31), PaceStatus.BEHIND),  # 19 < 19⅓
+        (29, date(2025, 10, 31), PaceStatus.ON_TRACK),  # the whole demand, not more
+        (30, date(2025, 10, 31), PaceStatus.AHEAD),  # more than the demand
+        (24, date(2025, 12, 30), PaceStatus.BEHIND),  # five months: 24⅙ asked
+        (25, date(2025, 12, 30), PaceStatus.ON_TRACK),
+        (28, date(2025, 12, 31), PaceStatus.BEHIND),  # closed on its last day: backlog 1
+        (29, date(2025, 12, 31), PaceStatus.ON_TRACK),  # exactly met
+        (30, date(2026, 3, 1), PaceStatus.AHEAD),  # after the period: surplus 1
+        (28, date(2026, 3, 1), PaceStatus.BEHIND),
+    ],
+)
+def test_every_status_outcome(realised: int, on: date, expected: PaceStatus) -> None:
+    line = _h2(realised)
+    assert status_on(line, on=on) is expected
+    assert progress(line, on=on).status is expected
+
+
+def test_no_line_or_no_quota_is_no_data_and_closed_periods_by_their_balance() -> None:
+    assert status_on(None, on=date(2025, 10, 31)) is PaceStatus.NO_DATA
+    assert status_on(_h2(0, known=False), on=date(2025, 10, 31)) is PaceStatus.NO_DATA
+    assert status_on(_h2(40, known=False), on=date(2026, 1, 1)) is PaceStatus.NO_DATA
+    assert period_status(_h2(30)) is PaceStatus.AHEAD
+    assert period_status(_h2(29)) is PaceStatus.ON_TRACK
+    assert period_status(_h2(28)) is PaceStatus.BEHIND
+    assert period_status(_h2(28, known=False)) is PaceStatus.NO_DATA
+
+
+def test_line_figures() -> None:
+    line = _h2(21)
+    assert (line.demand, line.balance, line.backlog_in) == (29, -8, 8)
+    surplus_in = LedgerLine(H2, 21, 3, 18)
+    assert (surplus_in.demand, surplus_in.balance, surplus_in.backlog_in) == (18, 0, 0)
+
+
+def test_schedule_projection_and_what_is_still_to_find() -> None:
+    july = progress(_h2(3), on=date(2025, 7, 31), planned=5)
+    assert july.period == H2
+    assert july.expected_to_date == Fraction(29, 6)  # July complete: one sixth of 29
+    assert july.projected == Fraction(552, 31)  # 3 in 31 days, over 184 days: 17.8
+    assert july.projected_shortfall == 12  # 29 − 17
+    assert july.still_to_find == 21  # 29 − 3 − 5 planned
+    assert progress(_h2(3), on=date(2025, 7, 31), planned=30).still_to_find == 0
+    first_day = progress(_h2(3), on=date(2025, 7, 1))
+    assert first_day.projected == 552  # 3 on the first of 184 days
+    assert first_day.projected_shortfall == 0
+    assert first_day.expected_to_date == 0
+    before = progress(_h2(0), on=date(2025, 6, 30))
+    assert (before.projected, before.projected_shortfall) == (0, 29)
+    after = progress(_h2(3), on=date(2026, 2, 1))
+    assert (after.projected, after.projected_shortfall) == (3, 26)
+    assert expected_to_date(_h2(0), on=date(2025, 10, 31)) == Fraction(58, 3)
+    with pytest.raises(ValidationError, match="negatief"):
+        progress(_h2(3), on=date(2025, 7, 31), planned=-1)
+
+
+def test_a_half_year_exactly_met_breaks_the_run_behind() -> None:
+    behind, met = LedgerLine(H2, 10, 0, 9), LedgerLine(H2, 10, 0, 10)
+    assert periods_behind_in_a_row([behind, behind, met]) == 0
+    assert periods_behind_in_a_row([behind, met, behind, behind]) == 2
+    assert periods_behind_in_a_row([met, behind], opening_balance=-3) == 1  # the opening backlog is before `met`
+    assert periods_behind_in_a_row([behind], opening_balance=-3) == 2
+    assert periods_behind_in_a_row([behind], opening_balance=0) == 1
+    assert periods_behind_in_a_row([behind], opening_balance=2) == 1
+    assert periods_behind_in_a_row([], opening_balance=-1) == 1
+
+
+def test_tally_counts_and_its_fixed_order() -> None:
+    tally = StatusTally.of(
+        [PaceStatus.BEHIND, PaceStatus.BEHIND, PaceStatus.AHEAD, PaceStatus.NO_DATA, PaceStatus.ON_TRACK]
+    )
+    assert (tally.ahead, tally.on_track, tally.behind, tally.no_data) == (1, 1, 2, 1)
+    assert (tally.total, tally.judged) == (5, 4)
+    assert tally.items() == [
+        (PaceStatus.BEHIND, 2),
+        (PaceStatus.ON_TRACK, 1),
+        (PaceStatus.AHEAD, 1),
+        (PaceStatus.NO_DATA, 1),
+    ]

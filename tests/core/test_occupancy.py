@@ -1,5 +1,7 @@
 from datetime import date, timedelta
+from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -7,9 +9,11 @@ from opvangregie.core.lifecycle import LocationStatus as S
 from opvangregie.core.lifecycle import Transition
 from opvangregie.core.occupancy import (
     CapacityChange,
+    LocationFigures,
     LocationHistory,
     Snapshot,
     aggregate,
+    count_is_old,
     location_figures,
     target_gap,
 )
@@ -99,3 +103,127 @@ def test_totals_equal_the_sum_of_locations_on_every_date(locations: tuple[Locati
     if totals.places:
         assert totals.occupancy_rate is not None
         assert 0 <= totals.occupancy_rate <= 1
+
+
+def _in_use(
+    capacities: list[CapacityChange], snapshots: list[Snapshot], since: date = date(2024, 1, 1)
+) -> LocationHistory:
+    return LocationHistory("x", [Transition(S.IN_USE, since)], capacities, snapshots)
+
+
+def test_a_snapshot_and_a_capacity_dated_on_the_day_asked_count_that_day() -> None:
+    history = _in_use(
+        [CapacityChange(date(2024, 1, 1), 60), CapacityChange(date(2025, 11, 1), 70)],
+        [Snapshot(date(2025, 10, 1), 44), Snapshot(date(2025, 11, 1), 48, 20)],
+    )
+    day_before = location_figures(history, date(2025, 10, 31))
+    assert (day_before.places, day_before.persons, day_before.free_places) == (60, 44, 16)
+    assert day_before.snapshot_date == date(2025, 10, 1)
+    on_the_day = location_figures(history, date(2025, 11, 1))
+    assert (on_the_day.places, on_the_day.persons, on_the_day.households, on_the_day.free_places) == (70, 48, 20, 22)
+    assert on_the_day.snapshot_date == date(2025, 11, 1)
+
+
+def test_a_count_on_the_day_of_reopening_is_counted() -> None:
+    history = LocationHistory(
+        "x",
+        [
+            Transition(S.IN_USE, date(2022, 1, 1)),
+            Transition(S.OUT_OF_USE, date(2023, 1, 1), "renovatie"),
+            Transition(S.IN_USE, date(2024, 1, 1)),
+        ],
+        [CapacityChange(date(2022, 1, 1), 10)],
+        [Snapshot(date(2022, 6, 1), 9), Snapshot(date(2024, 1, 1), 4)],
+    )
+    assert location_figures(history, date(2024, 1, 1)).persons == 4
+    assert location_figures(history, date(2022, 12, 31)).persons == 9
+    closed = location_figures(history, date(2023, 6, 1))
+    assert (closed.status, closed.places, closed.persons, closed.snapshot_date) == (S.OUT_OF_USE, 0, 0, None)
+
+
+def test_free_places_from_rooms_from_the_count_or_from_places_minus_persons() -> None:
+    history = _in_use([CapacityChange(date(2024, 1, 1), 10)], [Snapshot(date(2025, 1, 1), 6, None, 1)])
+    counted = location_figures(history, date(2025, 2, 1))
+    assert (counted.free_places, counted.free_from_rooms, counted.households) == (1, False, 0)
+    rooms = location_figures(history, date(2025, 2, 1), usable_in_rooms=3)
+    assert (rooms.free_places, rooms.free_from_rooms) == (3, True)
+    uncounted = location_figures(_in_use([CapacityChange(date(2024, 1, 1), 10)], []), date(2025, 2, 1))
+    assert (uncounted.persons, uncounted.free_places, uncounted.snapshot_date) == (0, 10, None)
+    overfull = _in_use([CapacityChange(date(2024, 1, 1), 10)], [Snapshot(date(2025, 1, 1), 12)])
+    figures = location_figures(overfull, date(2025, 2, 1))
+    assert figures.free_places == 0  # never negative
+    assert figures.is_full
+
+
+def test_vol_only_in_use_with_a_known_capacity_and_no_usable_place() -> None:
+    full = location_figures(
+        _in_use([CapacityChange(date(2024, 1, 1), 10)], [Snapshot(date(2025, 1, 1), 10)]), date(2025, 2, 1)
+    )
+    assert full.is_full
+    assert not full.lacks_capacity
+    one_left = location_figures(
+        _in_use([CapacityChange(date(2024, 1, 1), 10)], [Snapshot(date(2025, 1, 1), 9)]), date(2025, 2, 1)
+    )
+    assert not one_left.is_full
+    unknown = location_figures(_in_use([], [Snapshot(date(2025, 1, 1), 9)]), date(2025, 2, 1))
+    assert (unknown.places, unknown.free_places, unknown.capacity_known) == (0, 0, False)
+    assert unknown.lacks_capacity
+    assert not unknown.is_full
+    capacity_later = location_figures(_in_use([CapacityChange(date(2025, 3, 1), 10)], []), date(2025, 2, 1))
+    assert capacity_later.lacks_capacity
+    planned = location_figures(LocationHistory("x", [Transition(S.PLANNED, date(2024, 1, 1))]), date(2025, 2, 1))
+    assert (planned.status, planned.places, planned.free_places) == (S.PLANNED, 0, 0)
+    assert not planned.is_full
+    assert not planned.lacks_capacity
+    before = location_figures(_in_use([CapacityChange(date(2024, 1, 1), 10)], []), date(2023, 12, 31))
+    assert (before.status, before.places) == (None, 0)
+    assert not before.is_full
+
+
+def _figures(key: str, places: int | None, persons: int, counted: date, status: S = S.IN_USE) -> LocationFigures:
+    capacities = [] if places is None else [CapacityChange(date(2024, 1, 1), places)]
+    history = LocationHistory(key, [Transition(status, date(2024, 1, 1))], capacities, [Snapshot(counted, persons, 1)])
+    return location_figures(history, ON)
+
+
+ON = date(2025, 11, 1)
+
+
+def test_totals_of_full_locations_are_vol() -> None:
+    totals = aggregate([_figures("a", 10, 10, date(2025, 10, 1)), _figures("b", 5, 5, date(2025, 9, 1))], ON)
+    assert (totals.places, totals.persons, totals.households, totals.free_places) == (15, 15, 2, 0)
+    assert (totals.locations_in_use, totals.locations_without_capacity) == (2, 0)
+    assert totals.keys == ("a", "b")
+    assert totals.oldest_count == date(2025, 9, 1)
+    assert totals.occupancy_rate == Fraction(1)
+    assert totals.is_full
+
+
+def test_totals_with_a_free_place_or_an_unknown_capacity_or_nothing_in_use_are_not_vol() -> None:
+    one_free = aggregate([_figures("a", 10, 10, date(2025, 10, 1)), _figures("b", 5, 4, date(2025, 10, 1))], ON)
+    assert one_free.free_places == 1
+    assert one_free.occupancy_rate == Fraction(14, 15)
+    assert not one_free.is_full
+    unknown = aggregate([_figures("a", 10, 10, date(2025, 10, 1)), _figures("b", None, 4, date(2025, 10, 1))], ON)
+    assert unknown.locations_without_capacity == 1
+    assert not unknown.is_full
+    planned = aggregate([_figures("a", 10, 0, date(2025, 10, 1), S.PLANNED)], ON)
+    assert (planned.locations_in_use, planned.oldest_count, planned.occupancy_rate) == (0, None, None)
+    assert not planned.is_full
+    assert not aggregate([], ON).is_full
+
+
+def test_figures_of_another_date_cannot_be_added() -> None:
+    with pytest.raises(ValueError, match="cannot be added"):
+        aggregate([_figures("a", 10, 10, date(2025, 10, 1))], date(2025, 11, 2))
+
+
+def test_a_count_is_old_after_max_age_days() -> None:
+    assert not count_is_old(date(2025, 9, 17), ON, max_age_days=45)  # 45 days
+    assert count_is_old(date(2025, 9, 16), ON, max_age_days=45)  # 46 days
+    assert not count_is_old(None, ON, max_age_days=45)
+
+
+def test_target_gap_below_the_target() -> None:
+    assert target_gap(164, 100) == -64
+    assert target_gap(0, 12) == 12
