@@ -18,6 +18,7 @@ from django.db import transaction
 from opvangregie.agreements.demo import load_agreements_demo
 from opvangregie.areas.models import Municipality, MunicipalityYear, Province
 from opvangregie.areas.services import reference_data_load, region_define
+from opvangregie.communication.demo import load_communication_demo
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.demo_positions import place_demo_locations
@@ -207,8 +208,6 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
         status_date=date(2025, 9, 1),
     )
     for kind, on, title, description in [
-        (EventKind.SOUNDING_BOARD, date(2025, 9, 24), "Klankbordgroep, eerste bijeenkomst", ""),
-        (EventKind.SOUNDING_BOARD, date(2025, 10, 22), "Klankbordgroep, tweede bijeenkomst", ""),
         (EventKind.OTHER, date(2025, 10, 27), "Start sloop Glipperweg", "Sloop van de bestaande bebouwing."),
         (
             EventKind.PERMIT_APPLIED,
@@ -328,4 +327,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_sites_demo(admin)
         place_demo_locations(admin)
         load_agreements_demo(admin)
+        load_communication_demo(admin)
     return DEMO_USERS

@@ -6,6 +6,7 @@ from opvangregie.api import api
 
 urlpatterns = [
     path("", include("opvangregie.web.urls")),
+    path("", include("opvangregie.communication.urls")),
     path("", include("opvangregie.agreements.urls")),  # before locations: its "locatie/<id>/<action>/" is general
     path("", include("opvangregie.locations.urls")),
     path("", include("opvangregie.quotas.urls")),

@@ -26,7 +26,7 @@ from opvangregie.core.agreements import ConditionKind
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location
-from opvangregie.locations.services import plausible_date as _plausible
+from opvangregie.locations.services import plausible_date
 from opvangregie.organisations.scope import require, scope_for
 
 NO_EDIT = "U mag de afspraken van deze locatie niet wijzigen."
@@ -67,9 +67,9 @@ class AgreementInput:
 def _validate_agreement(data: AgreementInput) -> None:
     if not data.title.strip():
         raise ValidationError("Geef de afspraak een titel.")
-    _plausible(data.signed_on, "De datum van ondertekening")
-    _plausible(data.in_force_from, "De ingangsdatum")
-    _plausible(data.ends_on, "De einddatum")
+    plausible_date(data.signed_on, "De datum van ondertekening")
+    plausible_date(data.in_force_from, "De ingangsdatum")
+    plausible_date(data.ends_on, "De einddatum")
     start = data.in_force_from or data.signed_on
     if start and data.ends_on and data.ends_on < start:
         raise ValidationError("De einddatum ligt vóór de ingangsdatum of de ondertekening.")
@@ -139,8 +139,8 @@ LABELS = {
 
 
 def _validate_condition(data: ConditionInput) -> None:
-    _plausible(data.valid_from, "De datum 'geldt vanaf'")
-    _plausible(data.change_on, "De datum van de wijziging")
+    plausible_date(data.valid_from, "De datum 'geldt vanaf'")
+    plausible_date(data.change_on, "De datum van de wijziging")
     missing = [LABELS[name] for name in REQUIRED[data.kind] if getattr(data, name) in (None, "")]
     if missing:
         raise ValidationError(f"Vul voor deze voorwaarde ook {' en '.join(missing)} in.")
@@ -184,7 +184,7 @@ def stage_set(
 ) -> AgreementStage:
     """Record (or correct) the date an agreement reached a stage; the stages' dates stay in path order."""
     _require_edit(actor, agreement)
-    _plausible(reached_on, "De datum van de stap")
+    plausible_date(reached_on, "De datum van de stap")
     dates = {s.stage: s.reached_on for s in agreement.stages.all()}
     dates[StageChoices(stage).value] = reached_on
     ordered = [dates[s] for s in STAGE_ORDER if s in dates]

@@ -23,7 +23,6 @@ from opvangregie.locations.models import (
     CapacityChange,
     ExpectedTransition,
     Location,
-    LocationEvent,
     MunicipalTarget,
     OccupancySnapshot,
     StatusChange,
@@ -354,10 +353,6 @@ def municipality_series(
         persons = totals.persons if first_count is not None and day >= first_count else None
         points.append(SeriesPoint(day, totals.places, persons))
     return points
-
-
-def location_timeline(location: Location) -> list[LocationEvent]:
-    return list(location.events.order_by("date", "pk"))
 
 
 def regions_readable(scope: Scope) -> QuerySet[Region]:

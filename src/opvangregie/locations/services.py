@@ -48,7 +48,7 @@ EARLIEST_DATE = date(2000, 1, 1)
 YEARS_AHEAD = 30
 
 
-def _plausible(day: date | None, what: str) -> None:
+def plausible_date(day: date | None, what: str) -> None:
     """Refuse a date before 2000 or more than 30 years from today (a typing error such as 9999 or 0001)."""
     if day is None:
         return
@@ -59,9 +59,6 @@ def _plausible(day: date | None, what: str) -> None:
             f"{EARLIEST_DATE:%d-%m-%Y} en {latest:%d-%m-%Y}.",
             details={"date": day.isoformat()},
         )
-
-
-plausible_date = _plausible  # for the apps above: one rule for the dates of the register
 
 
 def _not_in_future(day: date, what: str) -> None:
@@ -95,8 +92,8 @@ class LocationInput:
 
 
 def _validate_input(data: LocationInput) -> None:
-    _plausible(data.expected_in_use, "De verwachte ingebruikname")
-    _plausible(data.planned_until, "Het geplande einde")
+    plausible_date(data.expected_in_use, "De verwachte ingebruikname")
+    plausible_date(data.planned_until, "Het geplande einde")
     if not data.name.strip():
         raise ValidationError("Geef de locatie een naam.")
     if (data.rd_x is None) != (data.rd_y is None):
@@ -122,7 +119,7 @@ def location_create(
     """Register a location with its first status (and, if known, its nominal capacity)."""
     _require_location_edit(actor, municipality=municipality, target_group=data.target_group)
     _validate_input(data)
-    _plausible(status_date, "De datum van de status")
+    plausible_date(status_date, "De datum van de status")
     if Location.objects.filter(municipality=municipality, name=data.name.strip()).exists():
         raise ValidationError(f"Er is al een locatie '{data.name}' in {municipality.name}.")
     check_transition([], Transition(status, status_date, ""))
@@ -218,7 +215,7 @@ def expected_transition_set(
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if status is LocationStatus.PLANNED:
         raise ValidationError("Een locatie is gepland vanaf haar registratie; die fase heeft geen verwachte datum.")
-    _plausible(expected_date, "De verwachte datum")
+    plausible_date(expected_date, "De verwachte datum")
     _expected_plan(actor, location, status, expected_date, note)
 
 
@@ -228,7 +225,7 @@ def location_status_change(
 ) -> StatusChange:
     """Move a location to a new lifecycle stage from ``effective_date`` (core.lifecycle rules)."""
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
-    _plausible(effective_date, "De datum van de statuswijziging")
+    plausible_date(effective_date, "De datum van de statuswijziging")
     location = Location.objects.select_for_update().get(pk=location.pk)
     transition = Transition(status, effective_date, reason)
     check_transition(_transitions(location), transition)
@@ -259,7 +256,7 @@ def location_capacity_set(
         raise ValidationError("Het aantal plekken kan niet negatief zijn.")
     if places > 10_000:
         raise ValidationError("Meer dan 10.000 plekken op één locatie is niet aannemelijk; controleer het getal.")
-    _plausible(effective_date, "De ingangsdatum van de capaciteit")
+    plausible_date(effective_date, "De ingangsdatum van de capaciteit")
     Location.objects.select_for_update().filter(pk=location.pk).first()
     change = CapacityChange.objects.filter(location=location, effective_date=effective_date).first()
     change = change or CapacityChange(location=location, effective_date=effective_date)
@@ -343,7 +340,7 @@ def event_add(
     _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
     if not title.strip():
         raise ValidationError("Geef de gebeurtenis een titel.")
-    _plausible(on, "De datum van de gebeurtenis")
+    plausible_date(on, "De datum van de gebeurtenis")
     event = LocationEvent(location=location, kind=kind.value, date=on, title=title.strip(), description=description)
     audited_save(event, actor=actor)
     return event

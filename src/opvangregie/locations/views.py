@@ -37,6 +37,7 @@ from opvangregie.locations.forms import (
 )
 from opvangregie.locations.importers import OPTIONAL, REQUIRED, snapshots_import
 from opvangregie.locations.models import EventKind
+from opvangregie.locations.timeline import location_timeline
 from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
 from opvangregie.ui.params import download
@@ -153,7 +154,7 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "expected_transitions": selectors.expected_transitions(location, today),
         "status_changes": list(location.status_changes.all()),
         "snapshots": list(reversed(location.snapshots.all())),
-        "events": selectors.location_timeline(location),
+        "timeline": location_timeline(actor=request.user, location=location),
         "rooms": list(location.rooms.all()),
         "chart": occupancy_chart_svg(points, places_label=_("Places"), persons_label=_("Persons"))
         if any(point.places or point.persons for point in points)
@@ -161,7 +162,6 @@ def _location_context(request: HttpRequest, location_id: int) -> dict[str, Any]:
         "can_edit": can_edit,
         "reads_municipality": scope_for(request.user).reads_municipality(location.municipality_id),
         **{f"{action}_form": form for action, form in forms.items()},
-        "permit_granted": EventKind.PERMIT_GRANTED.value,
     }
 
 

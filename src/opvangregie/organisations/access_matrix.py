@@ -133,6 +133,7 @@ WEB: dict[str, Access] = {
     "locations:location-action": _writes(Access(POST_ONLY, POST_ONLY), LOCATION_WRITERS),
     "agreements:location": _writes(LOCATION, LOCATION_WRITERS),  # read by the location's readers
     "agreements:municipality": MUNICIPALITY,
+    "communication:municipality": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
     "quotas:municipality": MUNICIPALITY,
     "quotas:municipality-export": MUNICIPALITY,
     "quotas:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),

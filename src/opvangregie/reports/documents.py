@@ -173,6 +173,9 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
                 )
             for event in item.events:
                 document.add_paragraph(f"{dutch_date(event.date)}: {event.title}", style="List Bullet")
+            for line in item.log:
+                until = f" – {dutch_date(line.until)}" if line.until and line.until != line.on else ""
+                document.add_paragraph(f"{dutch_date(line.on)}{until}: {line.text}", style="List Bullet")
         _paragraphs(document, letter.texts["locations"])
 
     document.add_heading("Asielzoekers en alleenstaande minderjarige vreemdelingen", level=1)

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.utils import translation
+
 from opvangregie import clock
 from opvangregie.areas.models import Municipality
+from opvangregie.communication.selectors import NewsLine, quarter_news
 from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear, Quarter
 from opvangregie.core.target_groups import TargetGroup
@@ -37,6 +40,7 @@ class LocationNews:
     location: Location
     status_changes: list[StatusChange]
     events: list[LocationEvent]
+    log: list[NewsLine] = field(default_factory=list)  # decisions and communications of the quarter
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,12 +230,15 @@ def council_letter(
         municipality=municipality
     )
     locations = Location.objects.filter(municipality=municipality).order_by("name")
+    with translation.override("nl"):  # the letter is Dutch whatever the officer's language
+        logs = quarter_news(municipality=municipality, quarter=quarter)
     news = []
     for location in locations.prefetch_related("status_changes", "events"):
         changes = [c for c in location.status_changes.all() if quarter.start <= c.effective_date <= quarter.end]
         events = [e for e in location.events.all() if quarter.previous().start <= e.date <= quarter.end]
-        if changes or events:
-            news.append(LocationNews(location, changes, sorted(events, key=lambda e: e.date)))
+        log = logs.get(location.pk, [])
+        if changes or events or log:
+            news.append(LocationNews(location, changes, sorted(events, key=lambda e: e.date), log))
     ledger = quota_selectors.quota_ledger(actor=actor, municipality=municipality, on=on)
     closed = ledger.closed
     province = None

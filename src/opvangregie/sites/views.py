@@ -13,6 +13,7 @@ from opvangregie.areas.boundaries import BOUNDARIES_ATTRIBUTION
 from opvangregie.core.errors import ApplicationError, PermissionDenied, ValidationError
 from opvangregie.core.site_areas import RD_NEW
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.timeline import registered_entries
 from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.sites import layer_selectors, layer_services, selectors, services
 from opvangregie.sites.forms import LayerUploadForm, SiteForm, StepForm
@@ -114,6 +115,7 @@ def site_detail(request: HttpRequest, site_id: int) -> HttpResponse:
         {
             "site": site,
             "steps": list(site.steps.all()),
+            "timeline": registered_entries(actor=request.user, subject=site),
             "checks": checks,
             "attributions": sorted({check.attribution for check in checks if check.attribution}),
             "form": form,

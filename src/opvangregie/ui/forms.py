@@ -25,7 +25,7 @@ def nlds_style(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         if isinstance(field.widget, forms.Select):
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
-        elif isinstance(field.widget, forms.CheckboxInput):
+        elif isinstance(field.widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
             field.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
         else:
             _textbox(field)
