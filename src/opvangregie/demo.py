@@ -28,6 +28,7 @@ from opvangregie.locations.models import EventKind, Location
 from opvangregie.organisations.models import Membership, Organisation, OrganisationKind, Role
 from opvangregie.placement.demo import load_placement_demo, rooms_create
 from opvangregie.quotas.demo import load_quota_demo
+from opvangregie.reports.demo import load_letter_demo
 from opvangregie.sites.demo import load_sites_demo
 
 PEILDATUM = date(2025, 11, 1)
@@ -192,6 +193,19 @@ def _heemstede(admin: Any, rng: random.Random) -> None:
         description="Uitgesteld tot juli 2026 (raadsinformatiebericht 11 november 2025).",
     )
 
+    _in_use(  # the letter's "doorstroomlocatie aan de Glipperweg" for status holders; places and dates are examples
+        admin,
+        heemstede,
+        "Doorstroomlocatie Glipperweg",
+        TargetGroup.STATUS_HOLDER,
+        address="Glipperweg 61",
+        places=4,
+        since=date(2025, 1, 1),
+        example=True,
+        operator="Gemeente Heemstede",
+        notes="Doorstroomlocatie voor statushouders; huisnummer, plekken en ingangsdatum zijn een voorbeeld.",
+    )
+
     princehof = services.location_create(
         actor=admin,
         municipality=heemstede,
@@ -328,4 +342,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         place_demo_locations(admin)
         load_agreements_demo(admin)
         load_communication_demo(admin)
+        load_letter_demo(admin)
     return DEMO_USERS

@@ -186,7 +186,8 @@ def test_timeline_event_and_target(users: dict, heemstede: Municipality) -> None
         title="Omgevingsvergunning verleend",
     )
     assert event.history.first().history_user == users["heemstede"]
-    assert [e.date for e in princehof.events.filter(kind="sounding_board")] == [date(2025, 9, 24), date(2025, 10, 22)]
+    meetings = princehof.communications.filter(audience="sounding_board", channel="meeting")
+    assert [m.sent_on for m in meetings] == [date(2025, 9, 24), date(2025, 10, 22)]
     with pytest.raises(PermissionDenied):
         services.target_set(
             actor=users["haarlem"],

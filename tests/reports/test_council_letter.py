@@ -34,11 +34,28 @@ def tables(content: bytes) -> list[list[list[str]]]:
     return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(io.BytesIO(content)).tables]
 
 
+LETTER_TYPES = (
+    "☒ Ter informatie/update  ☐ Beantwoording schriftelijke vragen  ☐ Toezeggingen/actielijst commissie of raad  "
+    "☐ Overige"
+)
+
+
 def test_heemstede_q4_2025_reproduces_the_tables_of_the_real_letter(users: dict) -> None:
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     assert letter.on == date(2025, 11, 1)
     header, ukrainian, amv, ledger, _forward = tables(council_letter_docx(letter))
-    assert header[4] == ["Peildatum cijfers", "1 november 2025"]
+    assert header[1] == ["Soort bericht", LETTER_TYPES]
+    assert header[2] == ["Vergaderdatum", "11 november 2025"]
+    assert header[4] == ["Zaaknummer", "1343959"]
+    assert header[5] == ["Peildatum cijfers", "1 november 2025"]
+    assert header[6:] == [
+        ["Team", "Welzijnszaken"],
+        [
+            "Portefeuillehouder(s)",
+            "burgemeester (openbare orde en veiligheid); wethouder Sociaal Domein; wethouder Wonen",
+        ],
+        ["Openbaarheid", "Actief openbaar"],
+    ]
     assert ukrainian[-2:] == [["Totaal Heemstede", "169", "115"], ["Taakstelling", "164", ""]]
     assert ["Kerklaan", "70", "48"] in ukrainian
     assert amv[1] == ["Heemsteedse Dreef", "16", "13"]

@@ -13,7 +13,14 @@ from pypdf import PdfReader
 
 from opvangregie.areas.models import Municipality
 from opvangregie.reports import generation
-from opvangregie.reports.models import DocumentStatus, LetterDocument, LetterHeader, LetterSettings, TextBlock
+from opvangregie.reports.models import (
+    DEFAULT_SUBJECT,
+    DocumentStatus,
+    LetterDocument,
+    LetterHeader,
+    LetterSettings,
+    TextBlock,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/gemeente/GM0397/raadsinformatiebericht/"
@@ -112,7 +119,7 @@ def test_header_settings_per_municipality(login, users: dict) -> None:
     assert client.get(settings_url).status_code == 200
     refused = client.post(settings_url, {"subject": " ", "team": "", "portfolio_holders": "", "publicity": "Openbaar"})
     assert refused.status_code == 422
-    assert not LetterSettings.objects.exists()
+    assert LetterSettings.objects.get(municipality__code="GM0397").subject == DEFAULT_SUBJECT  # the demo's, kept
     response = client.post(
         settings_url,
         {
@@ -136,7 +143,7 @@ def test_too_long_text_is_refused_and_nothing_saved(login) -> None:
     response = login("heemstede").post(f"{URL}?kwartaal=2025-Q4", {"ukrainian": "x" * 5_001, "case_number": "9"})
     assert response.status_code == 422
     assert not TextBlock.objects.filter(quarter="2025-Q4").exists()
-    assert not LetterHeader.objects.exists()
+    assert LetterHeader.objects.get(quarter="2025-Q4").case_number == "1343959"  # the demo's, not "9"
 
 
 @pytest.mark.parametrize(("username", "status"), [("raadslid", 403), ("haarlem", 404), ("noordholland", 403)])
@@ -153,7 +160,7 @@ def test_only_the_municipalitys_editors_produce_its_letter(login, users: dict, u
     assert client.get(f"/raadsinformatiebericht/document/{document.pk}/").status_code == 404
     assert client.get(f"/raadsinformatiebericht/document/{document.pk}/", {"progress": "1"}).status_code == 404
     assert not TextBlock.objects.exists()
-    assert not LetterSettings.objects.exists()
+    assert [s.subject for s in LetterSettings.objects.all()] == [DEFAULT_SUBJECT]  # the demo's, unchanged
     assert LetterDocument.objects.count() == 1
 
 

@@ -60,7 +60,8 @@ def _visible_site_ids(scope: Scope, municipality_ids: Iterable[int]) -> set[int]
 
 def decision_kind(decision: Decision) -> str:
     """ "Besluit college van B&W", "Bindend advies gevraagd gemeenteraad": what, and by whom."""
-    return f"{decision.get_kind_display()} ({decision.get_body_display()})"
+    kind = str(decision.get_kind_display())
+    return f"{kind[:1].upper()}{kind[1:]} ({decision.get_body_display()})"
 
 
 def decision_details(decision: Decision) -> tuple[str, ...]:
@@ -185,12 +186,14 @@ class NewsLine:
 def _decision_line(decision: Decision) -> NewsLine:
     text = f"{decision_kind(decision)}: {decision.title}"
     if decision.made_public_on and decision.made_public_on != decision.decided_on:
-        text += f"; {_('made public on %(day)s') % {'day': _day(decision.made_public_on)}}"
+        public = _("made public on %(day)s") % {"day": _day(decision.made_public_on)}
+        text += f"; {public}"
     return NewsLine(decision.decided_on, text)
 
 
 def _communication_line(communication: Communication) -> NewsLine:
-    text = f"{communication.get_channel_display()} — {communication.subject}, {_('to')} {audience_text(communication)}"
+    to = _("to %(audience)s") % {"audience": audience_text(communication)}
+    text = f"{communication.get_channel_display()} — {communication.subject}, {to}"
     if communication.delivery:
         text += f" ({communication.get_delivery_display()})"
     if communication.participants is not None:

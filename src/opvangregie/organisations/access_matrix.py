@@ -163,6 +163,8 @@ WEB: dict[str, Access] = {
     "reports:letter": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "reports:letter-generate": _writes(Access(POST_ONLY, POST_ONLY), MUNICIPAL_WRITERS),
     "reports:letter-settings": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
+    "reports:letter-attachments": _writes(Access(POST_ONLY, POST_ONLY), MUNICIPAL_WRITERS),
+    "reports:letter-attachment": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "reports:document": PROPOSAL,
     "reports:province": PROVINCE,
     # The forward look and the agenda: read by whoever reads the area; any reader may subscribe to the agenda.

@@ -16,6 +16,8 @@ from typing import Any
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.periods import HalfYear
+from opvangregie.core.target_groups import TargetGroup
+from opvangregie.locations.models import Location
 from opvangregie.quotas import services
 from opvangregie.quotas.models import QuotaPeriod
 from opvangregie.quotas.selectors import effective_quotas
@@ -91,14 +93,17 @@ def _heemstede(
         services.quota_publish(actor=admin, quota_period=period, municipality=heemstede, value=value, source=LETTER)
     _spread(admin, heemstede, 21, start=H1.start, end=H1.end, rng=rng)
     _spread(admin, heemstede, 18, start=H2.start, end=date(2025, 10, 28), rng=rng)
-    for day, persons, note in (
-        (date(2025, 11, 17), 4, "Match voor vier personen (raadsinformatiebericht)"),
-        (date(2025, 11, 24), 1, "Plaatsing op de doorstroomlocatie Glipperweg (raadsinformatiebericht)"),
+    transit = Location.objects.filter(municipality=heemstede, target_group=TargetGroup.STATUS_HOLDER).first()
+    for day, persons, location, note in (
+        (date(2025, 11, 17), 4, None, "Match voor vier personen (raadsinformatiebericht)"),
+        (date(2025, 11, 24), 1, transit, "Plaatsing op de doorstroomlocatie Glipperweg (raadsinformatiebericht)"),
     ):
         services.realisation_record(
             actor=admin,
             municipality=heemstede,
-            data=services.RealisationInput(on=day, persons=persons, planned=True, note=note),
+            data=services.RealisationInput(
+                on=day, persons=persons, planned=True, note=note, location_id=location.pk if location else None
+            ),
         )
 
 

@@ -210,8 +210,14 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
             f"In het halfjaar {letter.province.period} haalden {letter.province.behind} van de "
             f"{letter.province.municipalities} gemeenten in {letter.municipality.province.name} hun taakstelling niet."
         )
+    if letter.pipeline:
+        document.add_paragraph(letter.pipeline)
     _paragraphs(document, letter.texts["status_holders"])
     _forward_sections(document, letter)
+    if letter.attachments:
+        document.add_heading("Bijlagen", level=1)
+        for attachment in letter.attachments:
+            document.add_paragraph(attachment.title, style="List Number")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

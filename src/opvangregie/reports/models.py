@@ -37,7 +37,19 @@ class LetterHeader(models.Model):
     quarter = models.CharField(_("quarter"), max_length=7)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
     case_number = models.CharField(_("case number"), max_length=50, blank=True)
+    # The letter type check boxes of the raadsinformatiebericht's header (Heemstede's form).
+    type_information = models.BooleanField(_("for information / update"), default=True)
+    type_questions = models.BooleanField(_("answers to written questions"), default=False)
+    type_commitments = models.BooleanField(_("commitments / action list of committee or council"), default=False)
+    type_other = models.BooleanField(_("other"), default=False)
     history = HistoricalRecords()
+
+    LETTER_TYPES = (
+        ("type_information", "Ter informatie/update"),
+        ("type_questions", "Beantwoording schriftelijke vragen"),
+        ("type_commitments", "Toezeggingen/actielijst commissie of raad"),
+        ("type_other", "Overige"),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["municipality", "quarter"], name="unique_letter_header")]
@@ -72,6 +84,35 @@ class TextBlock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.quarter} {self.section}"
+
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024  # a council letter's annex: a report or a map, not a video
+ATTACHMENT_TITLE_LENGTH = 200
+
+
+class LetterAttachment(models.Model):
+    """An attachment (bijlage) listed in one quarter's letter: a title, and optionally its file."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="letter_attachments")
+    quarter = models.CharField(_("quarter"), max_length=7)
+    title = models.CharField(_("title"), max_length=ATTACHMENT_TITLE_LENGTH)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    content = models.BinaryField(editable=False, default=b"")
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(excluded_fields=["content"])
+
+    class Meta:
+        ordering = ["municipality", "quarter", "position", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.file_name)
 
 
 class DocumentFormat(models.TextChoices):

@@ -26,9 +26,10 @@ from opvangregie.organisations.scope import require, scope_for
 from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
+from opvangregie.quotas.pipeline import pipeline_sentences
 from opvangregie.reports.agenda import Agenda, area_agenda
 from opvangregie.reports.forward import ForwardLook, forward_look
-from opvangregie.reports.models import LetterHeader, LetterSettings, Section, TextBlock
+from opvangregie.reports.models import LetterAttachment, LetterHeader, LetterSettings, Section, TextBlock
 
 
 def year_before(on: date) -> date:
@@ -78,6 +79,8 @@ class CouncilLetter:
     header: LetterHeader | None = None
     forward: ForwardLook | None = None
     agenda: Agenda | None = None
+    attachments: list[LetterAttachment] = field(default_factory=list)
+    pipeline: str = ""  # the status holders planned and still to be housed, in words
 
     FORWARD_HEADER = (
         "Doelgroep",
@@ -131,6 +134,7 @@ class CouncilLetter:
         """The letter's header table, as in Heemstede's raadsinformatiebericht."""
         header = self.header or LetterHeader()
         return [
+            ("Soort bericht", self.letter_types),
             ("Vergaderdatum", dutch_date(header.meeting_date) if header.meeting_date else "–"),
             ("Onderwerp", f"{self.settings.subject}, {self.quarter}"),
             ("Zaaknummer", header.case_number or "–"),
@@ -139,6 +143,14 @@ class CouncilLetter:
             ("Portefeuillehouder(s)", self.settings.portfolio_holders or "–"),
             ("Openbaarheid", self.settings.publicity),
         ]
+
+    @property
+    def letter_types(self) -> str:
+        """The header's check boxes: "☒ Ter informatie/update ☐ Beantwoording schriftelijke vragen ..."."""
+        header = self.header or LetterHeader()
+        return "  ".join(
+            f"{'☒' if getattr(header, name) else '☐'} {label}" for name, label in LetterHeader.LETTER_TYPES
+        )
 
     @property
     def ukrainian_status(self) -> str:
@@ -240,6 +252,7 @@ def council_letter(
         if changes or events or log:
             news.append(LocationNews(location, changes, sorted(events, key=lambda e: e.date), log))
     ledger = quota_selectors.quota_ledger(actor=actor, municipality=municipality, on=on)
+    attachments = list(LetterAttachment.objects.filter(municipality=municipality, quarter=str(quarter)))
     closed = ledger.closed
     province = None
     if closed:  # the province's municipalities in the last closed half-year, judged as its supervision does
@@ -277,4 +290,6 @@ def council_letter(
         usable=usable_report(actor=actor, municipalities=[municipality], now=clock.midday(on)),
         forward=forward_look(actor=actor, municipality_ids=[municipality.pk], today=on),
         agenda=area_agenda(actor=actor, municipalities=[municipality], today=on),
+        attachments=attachments,
+        pipeline=pipeline_sentences(ledger),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,11 +14,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from opvangregie.areas.models import Municipality
-from opvangregie.audit import audited_save
+from opvangregie.audit import audited_delete, audited_save
 from opvangregie.core.errors import Conflict, ValidationError
 from opvangregie.core.periods import Quarter
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.reports.models import LetterHeader, LetterSettings, Section, TextBlock
+from opvangregie.reports.models import (
+    MAX_ATTACHMENT_BYTES,
+    LetterAttachment,
+    LetterHeader,
+    LetterSettings,
+    Section,
+    TextBlock,
+)
 
 MAX_TEXT = 5_000
 
@@ -56,7 +63,12 @@ def letter_version(*, municipality: Municipality, quarter: Quarter) -> str:
         TextBlock.objects.filter(municipality=municipality, quarter=str(quarter)).values_list("section", "text")
     )
     header = LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first()
-    content = [texts, [str(header.meeting_date), header.case_number] if header else None]
+    content = [
+        texts,
+        [str(header.meeting_date), header.case_number, *(getattr(header, n) for n, _ in LetterHeader.LETTER_TYPES)]
+        if header
+        else None,
+    ]
     return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()[:16]
 
 
@@ -83,10 +95,12 @@ def letter_quarter_save(
     texts: Mapping[str, str],
     meeting_date: date | None = None,
     case_number: str = "",
+    letter_types: Collection[str] | None = None,
     version: str | None = None,
 ) -> None:
-    """Keep one quarter's header fields (meeting date, case number) and its texts, all or nothing; with
-    ``version``, only when nobody changed them since that version (else 409, nothing written)."""
+    """Keep one quarter's header fields (meeting date, case number, letter type check boxes) and its texts, all
+    or nothing; with ``version``, only when nobody changed them since that version (else 409, nothing
+    written). ``letter_types`` names the boxes ticked (``LetterHeader.LETTER_TYPES``); None leaves them."""
     _require_editor(actor, municipality)
     Municipality.objects.select_for_update().filter(pk=municipality.pk).first()  # one writer of the letter at a time
     if version is not None and version != letter_version(municipality=municipality, quarter=quarter):
@@ -96,8 +110,17 @@ def letter_quarter_save(
         )
     header = LetterHeader.objects.filter(municipality=municipality, quarter=str(quarter)).first()
     header = header or LetterHeader(municipality=municipality, quarter=str(quarter))
-    if (header.meeting_date, header.case_number) != (meeting_date, case_number.strip()):
+    types = {name: getattr(header, name) for name, _ in LetterHeader.LETTER_TYPES}
+    if letter_types is not None:
+        unknown = set(letter_types) - set(types)
+        if unknown:
+            raise ValidationError(f"Onbekende soort bericht: {', '.join(sorted(unknown))}.")
+        types = {name: name in letter_types for name in types}
+    before = (header.meeting_date, header.case_number, {name: getattr(header, name) for name in types})
+    if before != (meeting_date, case_number.strip(), types):
         header.meeting_date, header.case_number = meeting_date, case_number.strip()
+        for name, ticked in types.items():
+            setattr(header, name, ticked)
         audited_save(header, actor=actor)
     text_blocks_save(actor=actor, municipality=municipality, quarter=quarter, texts=texts)
 
@@ -119,3 +142,48 @@ def text_blocks_save(*, actor: Any, municipality: Municipality, quarter: Quarter
         block.text = text
         block.updated_by = actor if getattr(actor, "is_authenticated", False) else None
         audited_save(block, actor=actor)
+
+
+ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".odt", ".ods", ".png", ".jpg", ".jpeg")
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentFile:
+    name: str
+    content_type: str
+    content: bytes
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: Any, municipality: Municipality, quarter: Quarter, title: str, file: AttachmentFile | None = None
+) -> LetterAttachment:
+    """List an attachment (bijlage) in one quarter's letter, with its file when there is one."""
+    _require_editor(actor, municipality)
+    if not title.strip():
+        raise ValidationError("Geef de bijlage een titel.")
+    if file is not None:
+        if not file.name.lower().endswith(ATTACHMENT_EXTENSIONS):
+            raise ValidationError(f"Een bijlage is een bestand van de soort {', '.join(ATTACHMENT_EXTENSIONS)}.")
+        if not file.content:
+            raise ValidationError("Het bestand van de bijlage is leeg.")
+        if len(file.content) > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(f"Een bijlage is ten hoogste {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB groot.")
+    existing = LetterAttachment.objects.filter(municipality=municipality, quarter=str(quarter))
+    attachment = LetterAttachment(
+        municipality=municipality,
+        quarter=str(quarter),
+        title=title.strip(),
+        file_name=file.name.rsplit("/", 1)[-1] if file else "",
+        content_type=file.content_type if file else "",
+        content=file.content if file else b"",
+        position=existing.count() + 1,
+    )
+    audited_save(attachment, actor=actor, reason="attachment added")
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor: Any, attachment: LetterAttachment) -> None:
+    _require_editor(actor, attachment.municipality)
+    audited_delete(attachment, actor=actor, reason="attachment removed")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opvangregie.reports import agenda_views, forward_views, map_views, views
+from opvangregie.reports import agenda_views, attachment_views, forward_views, map_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -8,6 +8,16 @@ urlpatterns = [
     path("gemeente/<str:code>/raadsinformatiebericht/maken/", views.letter_generate, name="letter-generate"),
     path("gemeente/<str:code>/raadsinformatiebericht/instellingen/", views.letter_settings, name="letter-settings"),
     path("raadsinformatiebericht/document/<int:pk>/", views.letter_document, name="document"),
+    path(
+        "gemeente/<str:code>/raadsinformatiebericht/bijlagen/",
+        attachment_views.attachment_add,
+        name="letter-attachments",
+    ),
+    path(
+        "gemeente/<str:code>/raadsinformatiebericht/bijlagen/<int:pk>/",
+        attachment_views.attachment_file,
+        name="letter-attachment",
+    ),
     path("provincie/<str:code>/overzicht/", views.province_overview, name="province"),
     path("gemeente/<str:code>/verwachting/", forward_views.municipality_forward, name="forward-municipality"),
     path("regio/<slug:slug>/verwachting/", forward_views.region_forward, name="forward-region"),

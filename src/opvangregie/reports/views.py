@@ -23,8 +23,16 @@ from opvangregie.core.periods import Quarter
 from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.reports import generation, services
+from opvangregie.reports.attachment_views import AttachmentForm
 from opvangregie.reports.documents import council_letter_html, html_to_pdf
-from opvangregie.reports.models import DocumentFormat, DocumentStatus, LetterDocument, LetterSettings, Section
+from opvangregie.reports.models import (
+    DocumentFormat,
+    DocumentStatus,
+    LetterDocument,
+    LetterHeader,
+    LetterSettings,
+    Section,
+)
 from opvangregie.reports.province import (
     SORT_KEYS,
     OverviewColumn,
@@ -44,6 +52,14 @@ PDF = "application/pdf"
 class QuarterForm(forms.Form):
     """One quarter's header fields and the texts per section."""
 
+    letter_types = forms.MultipleChoiceField(
+        label=gettext_lazy("Kind of letter"),
+        required=False,
+        choices=[
+            (field.name, field.verbose_name) for field in LetterHeader._meta.fields if field.name.startswith("type_")
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
     meeting_date = forms.DateField(label=gettext_lazy("Meeting date"), required=False, widget=DateInput())
     case_number = forms.CharField(label=gettext_lazy("Case number"), required=False, max_length=50)
     version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -91,6 +107,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
         initial_texts=letter.texts,
         initial={
             "version": services.letter_version(municipality=municipality, quarter=quarter),
+            "letter_types": [name for name, _ in LetterHeader.LETTER_TYPES if getattr(header or LetterHeader(), name)],
             **({"meeting_date": header.meeting_date, "case_number": header.case_number} if header else {}),
         },
     )
@@ -99,6 +116,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
         if form.is_valid():
             data = dict(form.cleaned_data)
             meeting_date, case_number = data.pop("meeting_date"), data.pop("case_number")
+            letter_types = data.pop("letter_types")
             version = data.pop("version") or None
             try:
                 services.letter_quarter_save(
@@ -108,6 +126,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
                     texts=data,
                     meeting_date=meeting_date,
                     case_number=case_number,
+                    letter_types=letter_types,
                     version=version,
                 )
             except ApplicationError as exc:
@@ -130,6 +149,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
             "preview": council_letter_html(letter),
             "documents": [(document, _poll_url(document)) for document in documents],
             "formats": DocumentFormat.choices,
+            "attachment_form": AttachmentForm(),
         },
         status=status,
     )
