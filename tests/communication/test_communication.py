@@ -196,7 +196,8 @@ def test_the_page_lists_the_log_and_takes_a_decision_from_its_form(login: Any) -
     client: Client = login("heemstede")
     url = "/gemeente/GM0397/communicatie/"
     page = client.get(url).content.decode()
-    assert "Persbericht over het besluit" in page and 'id="decision-form"' in page
+    assert "Persbericht over het besluit" in page
+    assert 'id="decision-form"' in page
     kerklaan = _location("Kerklaan")
     response = client.post(
         url,
@@ -216,4 +217,5 @@ def test_the_page_lists_the_log_and_takes_a_decision_from_its_form(login: Any) -
     assert refused.status_code == 422
     assert login("raadslid").post(url, {"form": "decision"}).status_code == 403
     reader_page = login("raadslid").get(url).content.decode()
-    assert "Persbericht over het besluit" in reader_page and 'id="decision-form"' not in reader_page
+    assert "Persbericht over het besluit" in reader_page
+    assert 'id="decision-form"' not in reader_page

@@ -34,6 +34,7 @@ def tables(content: bytes) -> list[list[list[str]]]:
     return [[[cell.text for cell in row.cells] for row in table.rows] for table in Document(io.BytesIO(content)).tables]
 
 
+PORTFOLIO_HOLDERS = "burgemeester (openbare orde en veiligheid); wethouder Sociaal Domein; wethouder Wonen"
 LETTER_TYPES = (
     "☒ Ter informatie/update  ☐ Beantwoording schriftelijke vragen  ☐ Toezeggingen/actielijst commissie of raad  "
     "☐ Overige"
