@@ -120,7 +120,7 @@ def make_subjects(admin: Any) -> Subjects:
     from opvangregie.locations.models import Location, LocationStatus
     from opvangregie.locations.services import LocationInput, location_create
     from opvangregie.placement.models import PlacementRun, RunStatus
-    from opvangregie.reports.models import DocumentStatus, LetterDocument
+    from opvangregie.reports.models import DocumentStatus, LetterAttachment, LetterDocument
     from opvangregie.sites.models import CandidateSite, ConstraintLayer, SiteStatus
 
     heemstede = Municipality.objects.get(code="GM0397")
@@ -169,6 +169,12 @@ def make_subjects(admin: Any) -> Subjects:
         )
         for m in (heemstede, utrecht)
     }
+    attachments = {
+        m.code: LetterAttachment.objects.create(
+            municipality=m, quarter="2025-Q4", title="bijlage", file_name="bijlage.pdf", content=b"%PDF"
+        )
+        for m in (heemstede, utrecht)
+    }
     own_request = ReceptionRequest.objects.filter(municipality=heemstede).order_by("pk").first()
     assert own_request is not None
     adopted = DistributionRun.objects.get(is_adopted=True)
@@ -199,6 +205,7 @@ def make_subjects(admin: Any) -> Subjects:
             "request_pk": own_request.pk,
             "proposal_id": runs["GM0397"].pk,
             "document_id": documents["GM0397"].pk,
+            "attachment_id": attachments["GM0397"].pk,
             "plan_id": RegionalPlan.objects.get(region__slug="kennemerland").pk,
             "run_id": adopted.pk,
         },
@@ -217,6 +224,7 @@ def make_subjects(admin: Any) -> Subjects:
             "request_pk": request.pk,
             "proposal_id": runs["GM0344"].pk,
             "document_id": documents["GM0344"].pk,
+            "attachment_id": attachments["GM0344"].pk,
             "plan_id": plan.pk,
             "run_id": adopted.pk,
         },
@@ -254,4 +262,6 @@ def parameters_for(pattern: str, side: dict[str, Any]) -> dict[str, Any]:
         values["pk"] = values["run_id"] = side["proposal_id"]
     elif "document/" in pattern:
         values["pk"] = side["document_id"]
+    elif "bijlagen/" in pattern:
+        values["pk"] = side["attachment_id"]
     return values

@@ -11,6 +11,7 @@ import pytest
 from django.db.models import Model
 
 from opvangregie.agreements.models import Agreement, AgreementCondition, AgreementStage
+from opvangregie.communication.models import Communication, Decision
 from opvangregie.households.models import Household
 from opvangregie.locations.models import (
     CapacityChange,
@@ -42,6 +43,21 @@ NEW_CONDITION = {
     "condition-kind": "max_places",
     "condition-valid_from": "2025-01-01",
     "condition-quantity": "10",
+}
+LOG = "/gemeente/GM0397/communicatie/"
+NEW_DECISION = {
+    "form": "decision",
+    "decision-body": "college",
+    "decision-kind": "decision",
+    "decision-title": "Besluit",
+    "decision-decided_on": "2025-11-01",
+}
+NEW_COMMUNICATION = {
+    "form": "communication",
+    "communication-channel": "letter",
+    "communication-audience": "neighbourhood",
+    "communication-subject": "Brief",
+    "communication-sent_on": "2025-11-01",
 }
 NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
 
@@ -242,6 +258,35 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
             "stage-reached_on": "9999-01-01",
         },
         AgreementStage,
+    ),
+    ("decision title of 201", LOG, {**NEW_DECISION, "decision-title": "t" * 201}, Decision),
+    ("decision made public in 9999", LOG, {**NEW_DECISION, "decision-made_public_on": "9999-01-01"}, Decision),
+    ("decision by an unknown body", LOG, {**NEW_DECISION, "decision-body": "king"}, Decision),
+    ("decision about an unknown location", LOG, {**NEW_DECISION, "decision-location_ids": ["999999"]}, Decision),
+    (
+        "communication of 1e30 participants",
+        LOG,
+        {**NEW_COMMUNICATION, "communication-participants": "1e30"},
+        Communication,
+    ),
+    (
+        "communication of 10,001 participants",
+        LOG,
+        {**NEW_COMMUNICATION, "communication-participants": "10001"},
+        Communication,
+    ),
+    ("communication notes of 10,000", LOG, {**NEW_COMMUNICATION, "communication-notes": LONG}, Communication),
+    (
+        "communication ending before it starts",
+        LOG,
+        {**NEW_COMMUNICATION, "communication-sent_until": "2025-10-31"},
+        Communication,
+    ),
+    (
+        "delivery of a press release",
+        LOG,
+        {**NEW_COMMUNICATION, "communication-channel": "press_release", "communication-delivery": "delivered"},
+        Communication,
     ),
     (
         "site step in 9999",

@@ -57,7 +57,7 @@ def municipality_log(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         if not log.can_edit:
             raise PermissionDenied(services.NO_EDIT)
-        which = request.POST.get("form", "")
+        which = request.POST.get("form", "communication")
         if which == "delete":
             return _delete(request, log)
         if which not in FORMS:

@@ -35,13 +35,11 @@ class AttachmentForm(forms.Form):
         nlds_style(self)
 
 
-def _attachment(request: HttpRequest, code: str, pk: int) -> LetterAttachment:
+def _attachment(request: HttpRequest, code: str, pk: int) -> LetterAttachment | None:
+    """The municipality's attachment ``pk`` (None when it is gone), for its letter's editors only."""
     municipality = municipality_readable(scope_for(request.user), code)
     require_letter_editor(request.user, municipality)
-    attachment = LetterAttachment.objects.filter(municipality=municipality, pk=pk).first()
-    if attachment is None:
-        raise NotFound("Die bijlage bestaat niet (meer).")
-    return attachment
+    return LetterAttachment.objects.filter(municipality=municipality, pk=pk).first()
 
 
 @login_required
@@ -80,10 +78,15 @@ def attachment_file(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The attachment's file (GET), or its removal from the letter (POST)."""
     attachment = _attachment(request, code, pk)
     if request.method == "POST":
+        if attachment is None:  # removed a moment ago (a second click, a colleague): nothing left to do
+            messages.info(request, _("The attachment had already been removed."))
+            return redirect(reverse("reports:letter", args=[code]))
         quarter = attachment.quarter
         services.attachment_remove(actor=request.user, attachment=attachment)
         messages.success(request, _("Removed."))
         return redirect(f"{reverse('reports:letter', args=[code])}?kwartaal={quarter}#attachments")
+    if attachment is None:
+        raise NotFound("Die bijlage bestaat niet (meer).")
     if not attachment.has_file:
         raise NotFound("Bij deze bijlage hoort geen bestand.")
     return download(bytes(attachment.content), attachment.file_name, attachment.content_type)
