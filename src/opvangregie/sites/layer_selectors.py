@@ -20,19 +20,19 @@ from typing import Any
 import shapely
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from shapely.geometry import mapping, shape
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
 from opvangregie.areas.boundaries import municipality_boundaries
 from opvangregie.core.constraints import ConstraintKind
-from opvangregie.core.errors import NotFound, ValidationError
+from opvangregie.core.errors import NotFound
 from opvangregie.core.layer_files import polygonal
+from opvangregie.core.map_shapes import DETAIL_ZOOM, MapShape, ShapeSet, parse_bbox
 from opvangregie.core.site_areas import covered_share
 from opvangregie.sites.layers import LayerInForce, versions_in_force
 from opvangregie.sites.models import CandidateSite, ConstraintLayer, LayerKind, MunicipalityConstraintShare, SiteCheck
 
-MAX_ZOOM = 22
 MAX_MAP_FEATURES = 5_000
 
 
@@ -94,8 +94,9 @@ def layers_in_force() -> list[LayerRow]:
 
 
 @lru_cache(maxsize=32)
-def _wgs84_areas(key: str) -> tuple[tuple[tuple[str, BaseGeometry], ...], STRtree]:
-    """A version's areas in WGS84 with a spatial index (a version never changes: read once per process)."""
+def _wgs84_areas(key: str) -> ShapeSet:
+    """A version's areas in WGS84 with a spatial index and simplified once per zoom level (a version never
+    changes: read once per process)."""
     from opvangregie.sites.models import LayerVersion
 
     data = json.loads(
@@ -105,54 +106,22 @@ def _wgs84_areas(key: str) -> tuple[tuple[tuple[str, BaseGeometry], ...], STRtre
     for index, item in enumerate(data.get("features") or []):
         geometry = shape(item["geometry"])
         name = str((item.get("properties") or {}).get("naam") or f"object {index + 1}")
-        areas.append((name, geometry if geometry.is_valid else polygonal(shapely.make_valid(geometry))))
-    return tuple(areas), STRtree([geometry for _, geometry in areas])
-
-
-def parse_bbox(raw: str) -> tuple[float, float, float, float]:
-    """``west,south,east,north`` in WGS84 degrees, finite, with west < east and south < north."""
-    message = "bbox is west,zuid,oost,noord in graden (WGS84), bijvoorbeeld 4.5,52.3,4.7,52.4."
-    try:
-        west, south, east, north = (float(part) for part in raw.split(","))
-    except ValueError:
-        raise ValidationError(message) from None
-    if not all(math.isfinite(v) for v in (west, south, east, north)) or not (
-        -180 <= west < east <= 180 and -90 <= south < north <= 90
-    ):
-        raise ValidationError(message)
-    return west, south, east, north
-
-
-def tolerance_for_zoom(zoom: int) -> float:
-    """Simplification in degrees: about half a screen pixel at ``zoom`` (256-pixel tiles), none from zoom 17."""
-    if not 0 <= zoom <= MAX_ZOOM:
-        raise ValidationError(f"zoom is een geheel getal van 0 tot en met {MAX_ZOOM}.")
-    return 0.0 if zoom >= 17 else 360 / (256 * 2**zoom) / 2
+        valid = geometry if geometry.is_valid else polygonal(shapely.make_valid(geometry))
+        areas.append(MapShape(str(index), name, valid))
+    return ShapeSet(areas)
 
 
 def layer_features(*, layer_id: int, bbox: str | None = None, zoom: int | None = None) -> dict[str, Any]:
     """The areas of a layer in force as a GeoJSON FeatureCollection (WGS84), with the properties ``name`` and
-    ``kind``; only those in ``bbox``, simplified for ``zoom`` (coarser when zoomed out)."""
+    ``kind``; only those in ``bbox``, simplified for ``zoom`` (coarser when zoomed out; in full without one)."""
     box = parse_bbox(bbox) if bbox else None
-    tolerance = tolerance_for_zoom(zoom) if zoom is not None else 0.0
     entry = next((e for e in versions_in_force() if e.layer_id == layer_id), None)
     if entry is None:
         raise NotFound("Laag niet gevonden.")
-    areas, tree = _wgs84_areas(entry.key)
-    indices = sorted(int(i) for i in tree.query(shapely.box(*box))) if box else range(len(areas))
-    features = []
-    for index in list(indices)[:MAX_MAP_FEATURES]:
-        name, geometry = areas[index]
-        if tolerance:
-            geometry = shapely.simplify(geometry, tolerance, preserve_topology=True)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": mapping(shapely.set_precision(geometry, 1e-6)),
-                "properties": {"name": name, "kind": entry.kind.value},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    features = _wgs84_areas(entry.key).features(zoom=DETAIL_ZOOM if zoom is None else zoom, bbox=box)
+    for feature in features[:MAX_MAP_FEATURES]:
+        feature["properties"] = {"name": feature["properties"]["name"], "kind": entry.kind.value}
+    return {"type": "FeatureCollection", "features": features[:MAX_MAP_FEATURES]}
 
 
 # --- the checks of a site -----------------------------------------------------------------------------------

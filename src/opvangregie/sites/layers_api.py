@@ -76,5 +76,5 @@ def layer_features(
     zoom: int | None = None,
 ) -> dict[str, Any]:
     """The areas of a layer in force, in WGS84, with the properties name and kind. ``bbox``: west,south,east,north
-    in WGS84 degrees; ``zoom``: the map's zoom level 0..22 (coarser outlines when zoomed out)."""
+    in WGS84 degrees; ``zoom``: the map's zoom level 0..20 (coarser outlines when zoomed out)."""
     return layer_selectors.layer_features(layer_id=layer_id, bbox=bbox, zoom=zoom)
