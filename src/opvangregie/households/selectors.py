@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from opvangregie.areas.models import Municipality, Region
@@ -57,7 +57,7 @@ def rates() -> rules.Rates:
                     per_adult=band.per_adult,
                     per_minor=band.per_minor,
                 )
-                for band in scale.bands.order_by("household_size")
+                for band in sorted(scale.bands.all(), key=lambda band: band.household_size)  # the prefetched rows
             ),
             source=scale.source,
         )
@@ -289,7 +289,8 @@ def _counts(results: Iterable[tuple[Household, rules.MonthResult]], on: date) ->
 
 def _month_results(municipality: Municipality, first: date) -> list[tuple[Household, rules.MonthResult]]:
     table = rates()
-    queryset = with_details(Household.objects.filter(municipality=municipality, stays__start__lte=first).distinct())
+    present = Q(stays__start__lte=first) & (Q(stays__end__isnull=True) | Q(stays__end__gt=first))  # as stay_on
+    queryset = with_details(Household.objects.filter(present, municipality=municipality).distinct())
     results = []
     for household in queryset:
         result = household_month(household, first, table)
