@@ -28,6 +28,7 @@ from opvangregie.organisations.models import Membership, Organisation, Organisat
 from opvangregie.placement.demo import load_placement_demo, rooms_create
 from opvangregie.quotas.demo import load_quota_demo
 from opvangregie.sites.demo import load_sites_demo
+from opvangregie.support.demo import load_support_demo
 
 PEILDATUM = date(2025, 11, 1)
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025 (stand 1 november 2025)"
@@ -328,4 +329,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_sites_demo(admin)
         place_demo_locations(admin)
         load_agreements_demo(admin)
+        load_support_demo(admin)
     return DEMO_USERS

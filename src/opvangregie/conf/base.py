@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "opvangregie.organisations",
     "opvangregie.locations",
     "opvangregie.agreements",
+    "opvangregie.support",
     "opvangregie.quotas",
     "opvangregie.distribution",
     "opvangregie.households",

@@ -133,6 +133,10 @@ WEB: dict[str, Access] = {
     "locations:location-action": _writes(Access(POST_ONLY, POST_ONLY), LOCATION_WRITERS),
     "agreements:location": _writes(LOCATION, LOCATION_WRITERS),  # read by the location's readers
     "agreements:municipality": MUNICIPALITY,
+    # Support programmes: read by the municipality's readers, added and given figures by its editors.
+    "support:programmes": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    "support:programme": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    "support:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "quotas:municipality": MUNICIPALITY,
     "quotas:municipality-export": MUNICIPALITY,
     "quotas:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
@@ -227,6 +231,7 @@ API: dict[str, Access] = {
     "PUT /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "DELETE /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "GET /api/municipalities/{code}/projection": _api(MUNICIPALITY),
+    "GET /api/municipalities/{code}/programmes": _api(MUNICIPALITY),
     "GET /api/map/boundaries": _api(EVERYONE_SIGNED_IN),  # public reference data (CBS)
     "GET /api/map/locations": _api(EVERYONE_SIGNED_IN),  # each sees the locations it may read
     "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
