@@ -20,7 +20,7 @@ from opvangregie.locations.models import (
     OccupancySnapshot,
     Room,
 )
-from opvangregie.quotas.models import Realisation
+from opvangregie.quotas.models import Realisation, ReplyMeasure, SupervisionReply
 from opvangregie.sites.models import CandidateSite, SiteStep
 from opvangregie.support.models import Programme, QuarterFigures
 
@@ -48,6 +48,12 @@ PROGRAMMES = "/gemeente/GM0397/programmas/"
 NEW_PROGRAMME = {"name": "Taalcafé", "kind": "language", "target_group": "all"}
 FIGURES = "/gemeente/GM0397/programmas/{work4ukraine}/"
 NEW_FIGURES = {"quarter": "2025-Q4", "intakes": "3"}
+REPLY = "/gemeente/GM0397/statushouders/reactie/2025-H1/"
+NEW_REPLY = {
+    "reply-2025-H1-status": "in_preparation",
+    "reply-2025-H1-measures-TOTAL_FORMS": "1",
+    "reply-2025-H1-measures-INITIAL_FORMS": "0",
+}
 NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
 
 # (case, url with {kerklaan} for Kerklaan's id, the form's fields, the model that must not grow)
@@ -277,6 +283,26 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
     ("a quarter before the programme", FIGURES, {**NEW_FIGURES, "quarter": "2025-Q3"}, QuarterFigures),
     ("figures note of 10,000", FIGURES, {**NEW_FIGURES, "note": LONG}, QuarterFigures),
     ("no figure at all", FIGURES, {"quarter": "2025-Q4"}, QuarterFigures),
+    ("reply summary of 10,000", REPLY, {**NEW_REPLY, "reply-2025-H1-summary": LONG}, SupervisionReply),
+    ("reply of an unknown status", REPLY, {**NEW_REPLY, "reply-2025-H1-status": "sent"}, SupervisionReply),
+    (
+        "reply received in 9999",
+        REPLY,
+        {**NEW_REPLY, "reply-2025-H1-status": "received", "reply-2025-H1-received_on": "9999-01-01"},
+        SupervisionReply,
+    ),
+    ("measure of 301", REPLY, {**NEW_REPLY, "reply-2025-H1-measures-0-description": "m" * 301}, ReplyMeasure),
+    (
+        "measure due in 9999",
+        REPLY,
+        {
+            **NEW_REPLY,
+            "reply-2025-H1-measures-0-description": "m",
+            "reply-2025-H1-measures-0-target_date": "9999-01-01",
+        },
+        ReplyMeasure,
+    ),
+    ("eleven measures", REPLY, {**NEW_REPLY, "reply-2025-H1-measures-TOTAL_FORMS": "11"}, ReplyMeasure),
 ]
 
 

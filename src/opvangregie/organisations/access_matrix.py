@@ -143,6 +143,13 @@ WEB: dict[str, Access] = {
     "quotas:supervision": PROVINCE,
     "quotas:letter": PROVINCE,
     "quotas:letters": PROVINCE,
+    # The province's editors record the letters they sent (the demo's province user only reads: 403); a
+    # municipality never does. Only the municipality's own editors record its reply; its province may not.
+    "quotas:letter-sent": _writes(
+        Access(side("beheerder", forbidden="noordholland rijk"), side("beheerder", forbidden="rijk")),
+        {"heemstede": roles("beheerder"), "elsewhere": roles("beheerder")},
+    ),
+    "quotas:reply": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "distribution:runs": EVERYONE_SIGNED_IN,
     "distribution:run": EVERYONE_SIGNED_IN,
     "distribution:compare": EVERYONE_SIGNED_IN,
@@ -256,6 +263,11 @@ API: dict[str, Access] = {
     "GET /api/quotas/municipalities/{code}/realisations": _api(MUNICIPALITY),
     "POST /api/quotas/municipalities/{code}/realisations": _api(MUNICIPALITY_EDIT),
     "GET /api/quotas/provinces/{code}/supervision": _api(PROVINCE),
+    "GET /api/quotas/provinces/{code}/supervision/letters": _api(PROVINCE),
+    "POST /api/quotas/provinces/{code}/supervision/letters": _api(
+        Access(side("beheerder", forbidden="noordholland rijk"), side("beheerder", forbidden="rijk"))
+    ),
+    "PUT /api/quotas/municipalities/{code}/supervision-replies/{period}": _api(MUNICIPALITY_EDIT),
     "GET /api/quotas/national/ledger": _api(
         Access(side("rijk beheerder", forbidden="heemstede raadslid haarlem kennemerland noordholland coa"))
     ),
