@@ -503,7 +503,7 @@ def supervision_letters(
     return [_letter_out(row) for row in rows]
 
 
-@router.post("/provinces/{code}/supervision/letters", response={201: LetterOut, **errors(403, 404, 422)})
+@router.post("/provinces/{code}/supervision/letters", response={201: LetterOut, **errors(400, 403, 404, 422)})
 def supervision_letter_record(request: HttpRequest, code: str, payload: LetterIn) -> Status[LetterOut]:
     """Record (or correct) that the province sent its letter about a half-year to one of its municipalities
     (the province's editors only; downloading a letter records nothing)."""
@@ -524,7 +524,9 @@ def supervision_letter_record(request: HttpRequest, code: str, payload: LetterIn
     return Status(201, _letter_out(row))
 
 
-@router.put("/municipalities/{code}/supervision-replies/{period}", response={200: ReplyOut, **errors(403, 404, 422)})
+@router.put(
+    "/municipalities/{code}/supervision-replies/{period}", response={200: ReplyOut, **errors(400, 403, 404, 422)}
+)
 def supervision_reply_record(request: HttpRequest, code: str, period: str, payload: ReplyIn) -> ReplyOut:
     """Record (or correct) the municipality's reply to the province's letter about ``period``, with its planned
     measures (they replace the ones before). The municipality's own editors only; its province may not."""

@@ -14,7 +14,7 @@ from opvangregie.ui.api_errors import errors
 router = Router(tags=["support programmes"])
 
 
-class FiguresOut(Schema):
+class ProgrammeFiguresOut(Schema):
     quarter: str
     intakes: int | None
     in_guidance: int | None
@@ -38,10 +38,10 @@ class ProgrammeOut(Schema):
     for_municipal_residents: bool
     letter_section: str | None
     description: str
-    figures: list[FiguresOut]
+    figures: list[ProgrammeFiguresOut]
 
 
-@router.get("/municipalities/{code}/programmes", response={200: list[ProgrammeOut], **errors(404)})
+@router.get("/municipalities/{code}/programmes", response={200: list[ProgrammeOut], **errors(404, 422)})
 def programmes(request: HttpRequest, code: str) -> list[ProgrammeOut]:
     """The municipality's support programmes with their figures per quarter (readers of the municipality)."""
     municipality = municipality_readable(scope_for(request.user), code)
@@ -59,7 +59,7 @@ def programmes(request: HttpRequest, code: str) -> list[ProgrammeOut]:
             letter_section=item.programme.letter_section or None,
             description=item.programme.description,
             figures=[
-                FiguresOut(
+                ProgrammeFiguresOut(
                     quarter=row.figures.quarter,
                     intakes=row.figures.intakes,
                     in_guidance=row.figures.in_guidance,
