@@ -207,8 +207,9 @@ def _runs_around(programme: Programme, quarter: Quarter) -> bool:
     )
 
 
-def letter_sections(*, municipality: Municipality, quarter: Quarter) -> list[LetterSection]:
-    """The council letter's sections "Werk en inkomen" and "Mentaal welzijn" of ``quarter``, in Dutch: per
+def letter_sections(*, municipality: Municipality, quarter: Quarter, language: str = "nl") -> list[LetterSection]:
+    """The council letter's sections "Werk en inkomen" and "Mentaal welzijn" of ``quarter``, in Dutch (or
+    ``language``): per
     programme of that section that ran in the quarter or the one before, a sentence with its latest figures up to
     the quarter and their reference period, or that no figures are known. Sections without programmes are left
     out. The caller (reports) has checked that the actor may make the municipality's letter."""
@@ -221,7 +222,7 @@ def letter_sections(*, municipality: Municipality, quarter: Quarter) -> list[Let
     programmes = [p for p in programmes if _runs_around(p, quarter)]
     views = _views(programmes, municipality, until=quarter)  # only the figures up to the letter's quarter
     sections = []
-    with translation.override("nl"):
+    with translation.override(language):
         for kind in LetterSectionKind:
             lines = []
             for programme in programmes:
