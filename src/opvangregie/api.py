@@ -24,6 +24,7 @@ from opvangregie.reports.map_api import router as map_router
 from opvangregie.sites.api import router as sites_router
 from opvangregie.sites.layers_api import router as layers_router
 from opvangregie.sites.vacancy_api import router as vacancy_router
+from opvangregie.support.api import router as support_router
 
 
 class TokenAuth(HttpBearer):
@@ -70,6 +71,7 @@ api.add_router("/sites", sites_router)
 api.add_router("/map", map_router)
 api.add_router("/layers", layers_router)
 api.add_router("/", vacancy_router)
+api.add_router("/", support_router)
 api.add_router("/locations", locations_router)
 api.add_router("/quotas", quotas_router)
 api.add_router("/distribution", distribution_router)

@@ -30,6 +30,7 @@ from opvangregie.placement.demo import load_placement_demo, rooms_create
 from opvangregie.quotas.demo import load_quota_demo
 from opvangregie.reports.demo import load_letter_demo
 from opvangregie.sites.demo import load_sites_demo
+from opvangregie.support.demo import load_support_demo
 
 PEILDATUM = date(2025, 11, 1)
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025 (stand 1 november 2025)"
@@ -343,4 +344,5 @@ def load_demo(*, seed: int = 2025) -> list[DemoUser]:
         load_agreements_demo(admin)
         load_communication_demo(admin)
         load_letter_demo(admin)
+        load_support_demo(admin)
     return DEMO_USERS

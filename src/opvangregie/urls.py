@@ -7,7 +7,8 @@ from opvangregie.api import api
 urlpatterns = [
     path("", include("opvangregie.web.urls")),
     path("", include("opvangregie.communication.urls")),
-    path("", include("opvangregie.agreements.urls")),  # before locations: its "locatie/<id>/<action>/" is general
+    path("", include("opvangregie.agreements.urls")),
+    path("", include("opvangregie.support.urls")),  # before locations: its "locatie/<id>/<action>/" is general
     path("", include("opvangregie.locations.urls")),
     path("", include("opvangregie.quotas.urls")),
     path("", include("opvangregie.distribution.urls")),

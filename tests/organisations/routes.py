@@ -122,6 +122,7 @@ def make_subjects(admin: Any) -> Subjects:
     from opvangregie.placement.models import PlacementRun, RunStatus
     from opvangregie.reports.models import DocumentStatus, LetterAttachment, LetterDocument
     from opvangregie.sites.models import CandidateSite, ConstraintLayer, SiteStatus
+    from opvangregie.support.models import Programme, ProgrammeKind, ProgrammeTarget
 
     heemstede = Municipality.objects.get(code="GM0397")
     utrecht = Municipality.objects.get(code="GM0344")
@@ -175,6 +176,9 @@ def make_subjects(admin: Any) -> Subjects:
         )
         for m in (heemstede, utrecht)
     }
+    utrecht_programme = Programme.objects.create(
+        municipality=utrecht, name="Taalcafé Utrecht", kind=ProgrammeKind.LANGUAGE, target_group=ProgrammeTarget.ALL
+    )
     own_request = ReceptionRequest.objects.filter(municipality=heemstede).order_by("pk").first()
     assert own_request is not None
     adopted = DistributionRun.objects.get(is_adopted=True)
@@ -208,6 +212,7 @@ def make_subjects(admin: Any) -> Subjects:
             "attachment_id": attachments["GM0397"].pk,
             "plan_id": RegionalPlan.objects.get(region__slug="kennemerland").pk,
             "run_id": adopted.pk,
+            "programme_id": Programme.objects.get(municipality=heemstede, name="Work4Ukraine").pk,
         },
         elsewhere={
             **shared,
@@ -227,6 +232,7 @@ def make_subjects(admin: Any) -> Subjects:
             "attachment_id": attachments["GM0344"].pk,
             "plan_id": plan.pk,
             "run_id": adopted.pk,
+            "programme_id": utrecht_programme.pk,
         },
     )
 

@@ -73,6 +73,12 @@ BODIES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
         "changes": {"GM0397": 1, "GM0392": -1},
     },
     "POST /api/quotas/municipalities/{code}/realisations": lambda v: {"date": "2025-11-01", "persons": 1},
+    "POST /api/quotas/provinces/{code}/supervision/letters": lambda v: {
+        "municipality": v["municipality_code"],
+        "period": "2025-H1",
+        "sent_on": "2025-08-01",
+    },
+    "PUT /api/quotas/municipalities/{code}/supervision-replies/{period}": lambda v: {"status": "in_preparation"},
     "POST /api/distribution/runs": lambda v: {
         "cycle": 2026,
         "label": "proef",

@@ -21,8 +21,9 @@ from opvangregie.locations.models import (
     OccupancySnapshot,
     Room,
 )
-from opvangregie.quotas.models import Realisation
+from opvangregie.quotas.models import Realisation, ReplyMeasure, SupervisionReply
 from opvangregie.sites.models import CandidateSite, SiteStep
+from opvangregie.support.models import Programme, QuarterFigures
 
 pytestmark = pytest.mark.django_db
 LONG = "x" * 10_000
@@ -58,6 +59,15 @@ NEW_COMMUNICATION = {
     "communication-audience": "neighbourhood",
     "communication-subject": "Brief",
     "communication-sent_on": "2025-11-01",
+PROGRAMMES = "/gemeente/GM0397/programmas/"
+NEW_PROGRAMME = {"name": "Taalcafé", "kind": "language", "target_group": "all"}
+FIGURES = "/gemeente/GM0397/programmas/{work4ukraine}/"
+NEW_FIGURES = {"quarter": "2025-Q4", "intakes": "3"}
+REPLY = "/gemeente/GM0397/statushouders/reactie/2025-H1/"
+NEW_REPLY = {
+    "reply-2025-H1-status": "in_preparation",
+    "reply-2025-H1-measures-TOTAL_FORMS": "1",
+    "reply-2025-H1-measures-INITIAL_FORMS": "0",
 }
 NEW_LOCATION = {"name": "Nieuw", "target_group": "ukrainian", "status": "planned", "status_date": "2025-11-01"}
 
@@ -294,6 +304,49 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
         {"status": "researched", "effective_date": "9999-01-01"},
         SiteStep,
     ),
+    ("programme name of 201", PROGRAMMES, {**NEW_PROGRAMME, "name": "n" * 201}, Programme),
+    ("programme description of 10,000", PROGRAMMES, {**NEW_PROGRAMME, "description": LONG}, Programme),
+    ("programme of an unknown kind", PROGRAMMES, {**NEW_PROGRAMME, "kind": "work_guidance'--"}, Programme),
+    (
+        "programme ending before it starts",
+        PROGRAMMES,
+        {**NEW_PROGRAMME, "starts_on": "2025-06-01", "ends_on": "2025-05-01"},
+        Programme,
+    ),
+    ("programme starting in 9999", PROGRAMMES, {**NEW_PROGRAMME, "starts_on": "9999-01-01"}, Programme),
+    (
+        "residents of municipal locations in a programme for all",
+        PROGRAMMES,
+        {**NEW_PROGRAMME, "for_municipal_residents": "on"},
+        Programme,
+    ),
+    ("intakes of 10^12", FIGURES, {**NEW_FIGURES, "intakes": str(10**12)}, QuarterFigures),
+    ("negative persons in guidance", FIGURES, {**NEW_FIGURES, "in_guidance": "-1"}, QuarterFigures),
+    ("participants beyond the maximum", FIGURES, {**NEW_FIGURES, "participants": "100001"}, QuarterFigures),
+    ("a quarter not offered", FIGURES, {**NEW_FIGURES, "quarter": "1999-Q1"}, QuarterFigures),
+    ("a quarter before the programme", FIGURES, {**NEW_FIGURES, "quarter": "2025-Q3"}, QuarterFigures),
+    ("figures note of 10,000", FIGURES, {**NEW_FIGURES, "note": LONG}, QuarterFigures),
+    ("no figure at all", FIGURES, {"quarter": "2025-Q4"}, QuarterFigures),
+    ("reply summary of 10,000", REPLY, {**NEW_REPLY, "reply-2025-H1-summary": LONG}, SupervisionReply),
+    ("reply of an unknown status", REPLY, {**NEW_REPLY, "reply-2025-H1-status": "sent"}, SupervisionReply),
+    (
+        "reply received in 9999",
+        REPLY,
+        {**NEW_REPLY, "reply-2025-H1-status": "received", "reply-2025-H1-received_on": "9999-01-01"},
+        SupervisionReply,
+    ),
+    ("measure of 301", REPLY, {**NEW_REPLY, "reply-2025-H1-measures-0-description": "m" * 301}, ReplyMeasure),
+    (
+        "measure due in 9999",
+        REPLY,
+        {
+            **NEW_REPLY,
+            "reply-2025-H1-measures-0-description": "m",
+            "reply-2025-H1-measures-0-target_date": "9999-01-01",
+        },
+        ReplyMeasure,
+    ),
+    ("eleven measures", REPLY, {**NEW_REPLY, "reply-2025-H1-measures-TOTAL_FORMS": "11"}, ReplyMeasure),
 ]
 
 
@@ -304,6 +357,7 @@ def test_bad_input_in_a_form_is_refused_and_nothing_is_written(
     kerklaan = str(Location.objects.get(name="Kerklaan").pk)
     kerklaan_agreement = str(Agreement.objects.filter(locations__name="Kerklaan").values_list("pk", flat=True)[0])
     url = url.replace("{site}", str(CandidateSite.objects.get(name="SEIN-terrein").pk))
+    url = url.replace("{work4ukraine}", str(Programme.objects.get(name="Work4Ukraine").pk))
     data = {
         name: value.replace("{kerklaan}", kerklaan).replace("{kerklaan_agreement}", kerklaan_agreement)
         if isinstance(value, str)

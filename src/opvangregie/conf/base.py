@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "opvangregie.locations",
     "opvangregie.agreements",
     "opvangregie.communication",
+    "opvangregie.support",
     "opvangregie.quotas",
     "opvangregie.distribution",
     "opvangregie.households",

@@ -134,12 +134,23 @@ WEB: dict[str, Access] = {
     "agreements:location": _writes(LOCATION, LOCATION_WRITERS),  # read by the location's readers
     "agreements:municipality": MUNICIPALITY,
     "communication:municipality": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    # Support programmes: read by the municipality's readers, added and given figures by its editors.
+    "support:programmes": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    "support:programme": _writes(MUNICIPALITY, MUNICIPAL_WRITERS),
+    "support:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "quotas:municipality": MUNICIPALITY,
     "quotas:municipality-export": MUNICIPALITY,
     "quotas:import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "quotas:supervision": PROVINCE,
     "quotas:letter": PROVINCE,
     "quotas:letters": PROVINCE,
+    # The province's editors record the letters they sent (the demo's province user only reads: 403); a
+    # municipality never does. Only the municipality's own editors record its reply; its province may not.
+    "quotas:letter-sent": _writes(
+        Access(side("beheerder", forbidden="noordholland rijk"), side("beheerder", forbidden="rijk")),
+        {"heemstede": roles("beheerder"), "elsewhere": roles("beheerder")},
+    ),
+    "quotas:reply": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "distribution:runs": EVERYONE_SIGNED_IN,
     "distribution:run": EVERYONE_SIGNED_IN,
     "distribution:compare": EVERYONE_SIGNED_IN,
@@ -230,6 +241,7 @@ API: dict[str, Access] = {
     "PUT /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "DELETE /api/locations/{location_id}/expected/{status}": _api(LOCATION_EDIT),
     "GET /api/municipalities/{code}/projection": _api(MUNICIPALITY),
+    "GET /api/municipalities/{code}/programmes": _api(MUNICIPALITY),
     "GET /api/map/boundaries": _api(EVERYONE_SIGNED_IN),  # public reference data (CBS)
     "GET /api/map/locations": _api(EVERYONE_SIGNED_IN),  # each sees the locations it may read
     "GET /api/sites": _api(EVERYONE_SIGNED_IN),  # each sees the sites it may (see sites.selectors.site_filter)
@@ -254,6 +266,11 @@ API: dict[str, Access] = {
     "GET /api/quotas/municipalities/{code}/realisations": _api(MUNICIPALITY),
     "POST /api/quotas/municipalities/{code}/realisations": _api(MUNICIPALITY_EDIT),
     "GET /api/quotas/provinces/{code}/supervision": _api(PROVINCE),
+    "GET /api/quotas/provinces/{code}/supervision/letters": _api(PROVINCE),
+    "POST /api/quotas/provinces/{code}/supervision/letters": _api(
+        Access(side("beheerder", forbidden="noordholland rijk"), side("beheerder", forbidden="rijk"))
+    ),
+    "PUT /api/quotas/municipalities/{code}/supervision-replies/{period}": _api(MUNICIPALITY_EDIT),
     "GET /api/quotas/national/ledger": _api(
         Access(side("rijk beheerder", forbidden="heemstede raadslid haarlem kennemerland noordholland coa"))
     ),

@@ -16,9 +16,9 @@ from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import NotFound
 from opvangregie.core.ledger import LedgerLine
 from opvangregie.core.periods import HalfYear
-from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
 from opvangregie.quotas import selectors, services
-from opvangregie.quotas.models import QuotaPeriod, Realisation
+from opvangregie.quotas.models import QuotaPeriod, Realisation, ReplyStatus, SupervisionReply
 from opvangregie.ui.api_errors import errors
 from opvangregie.ui.imports import upload_content
 
@@ -416,3 +416,133 @@ def national_ledger(request: HttpRequest, on: date | None = None) -> list[Nation
         )
         for line in selectors.national_ledger(actor=request.user, on=on or clock.today())
     ]
+
+
+# --- the follow-up of the province's letters (issue 18, item 4) -----------------------------------------------
+
+
+class MeasureSchema(Schema):
+    description: str
+    target_date: date | None = None
+
+
+class ReplyOut(Schema):
+    status: ReplyStatus
+    received_on: date | None
+    summary: str
+    document_reference: str
+    measures: list[MeasureSchema]
+
+
+class LetterOut(Schema):
+    municipality: str
+    name: str
+    period: str
+    sent_on: date
+    document_reference: str
+    reply_due: date = Field(description="The last day of the reply period (six weeks; no law fixes it).")
+    follow_up: str = Field(description="awaiting, overdue, in_preparation or received, on the reference date.")
+    past_due: bool = Field(description="The reply period has passed without a reply received.")
+    reply: ReplyOut | None
+
+
+class LetterIn(Schema):
+    municipality: str
+    period: str
+    sent_on: date
+    document_reference: str = ""
+
+
+class ReplyIn(Schema):
+    status: ReplyStatus
+    received_on: date | None = None
+    summary: str = ""
+    document_reference: str = ""
+    measures: list[MeasureSchema] = []
+
+
+def _reply_out(reply: SupervisionReply | None) -> ReplyOut | None:
+    if reply is None:
+        return None
+    return ReplyOut(
+        status=ReplyStatus(reply.status),
+        received_on=reply.received_on,
+        summary=reply.summary,
+        document_reference=reply.document_reference,
+        measures=[MeasureSchema(description=m.description, target_date=m.target_date) for m in reply.measures.all()],
+    )
+
+
+def _letter_out(row: selectors.FollowUpRow) -> LetterOut:
+    letter = row.letter
+    assert letter is not None
+    assert row.reply_due is not None
+    return LetterOut(
+        municipality=row.municipality.code,
+        name=row.municipality.name,
+        period=str(row.period),
+        sent_on=letter.sent_on,
+        document_reference=letter.document_reference,
+        reply_due=row.reply_due,
+        follow_up=row.status.value,
+        past_due=row.past_due,
+        reply=_reply_out(row.reply),
+    )
+
+
+@router.get("/provinces/{code}/supervision/letters", response={200: list[LetterOut], **errors(404, 422)})
+def supervision_letters(
+    request: HttpRequest, code: str, period: str | None = None, on: date | None = None
+) -> list[LetterOut]:
+    """The letters the province recorded as sent (of one half-year, or all), each with the municipality's reply
+    and where the follow-up stands on ``on`` (default today)."""
+    province = province_readable(scope_for(request.user), code)
+    rows = selectors.letters_list(
+        actor=request.user, province=province, period=_half_year(period) if period else None, on=on or clock.today()
+    )
+    return [_letter_out(row) for row in rows]
+
+
+@router.post("/provinces/{code}/supervision/letters", response={201: LetterOut, **errors(400, 403, 404, 422)})
+def supervision_letter_record(request: HttpRequest, code: str, payload: LetterIn) -> Status[LetterOut]:
+    """Record (or correct) that the province sent its letter about a half-year to one of its municipalities
+    (the province's editors only; downloading a letter records nothing)."""
+    scope = scope_for(request.user)
+    province = province_readable(scope, code)
+    municipality = Municipality.objects.filter(code=str(MunicipalityCode.parse(payload.municipality))).first()
+    if municipality is None or municipality.province_id != province.pk:
+        raise NotFound(f"Gemeente {payload.municipality} hoort niet bij {province.name}.")
+    period = _half_year(payload.period)
+    services.letter_record(
+        actor=request.user,
+        municipality=municipality,
+        period=period,
+        sent_on=payload.sent_on,
+        document_reference=payload.document_reference,
+    )
+    row = selectors.letter_follow_up(actor=request.user, municipality=municipality, period=period, on=clock.today())
+    return Status(201, _letter_out(row))
+
+
+@router.put(
+    "/municipalities/{code}/supervision-replies/{period}", response={200: ReplyOut, **errors(400, 403, 404, 422)}
+)
+def supervision_reply_record(request: HttpRequest, code: str, period: str, payload: ReplyIn) -> ReplyOut:
+    """Record (or correct) the municipality's reply to the province's letter about ``period``, with its planned
+    measures (they replace the ones before). The municipality's own editors only; its province may not."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    reply = services.reply_record(
+        actor=request.user,
+        municipality=municipality,
+        period=_half_year(period),
+        data=services.ReplyInput(
+            status=payload.status,
+            received_on=payload.received_on,
+            summary=payload.summary,
+            document_reference=payload.document_reference,
+            measures=tuple(services.MeasureInput(m.description, m.target_date) for m in payload.measures),
+        ),
+    )
+    result = _reply_out(reply)
+    assert result is not None
+    return result

@@ -19,7 +19,7 @@ from opvangregie.core.periods import HalfYear
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location
 from opvangregie.quotas import services
-from opvangregie.quotas.models import QuotaPeriod
+from opvangregie.quotas.models import QuotaPeriod, ReplyStatus
 from opvangregie.quotas.selectors import effective_quotas
 
 LETTER = "Raadsinformatiebericht Heemstede, 11 november 2025"
@@ -105,6 +105,24 @@ def _heemstede(
                 on=day, persons=persons, planned=True, note=note, location_id=location.pk if location else None
             ),
         )
+    # The province's letter about 2025-H1 and the reply: the council letter says the college "bereidt een reactie
+    # voor" but gives no date of the province's letter; 28 July 2025 (four weeks after the half-year) is illustrative.
+    services.letter_record(
+        actor=admin,
+        municipality=heemstede,
+        period=H1,
+        sent_on=date(2025, 7, 28),
+        document_reference="brief taakstelling 2025-H1, voorbeeld",
+    )
+    services.reply_record(
+        actor=admin,
+        municipality=heemstede,
+        period=H1,
+        data=services.ReplyInput(
+            status=ReplyStatus.IN_PREPARATION,
+            summary="Het college bereidt een reactie voor (raadsinformatiebericht 11 november 2025).",
+        ),
+    )
 
 
 def _example(

@@ -184,3 +184,66 @@ class InterventionStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province}: {self.number}. {self.name}"
+
+
+class SupervisionLetter(models.Model):
+    """The province's half-yearly letter to a municipality about its quota, recorded when the officer says it was
+    sent (downloading it records nothing); one per municipality and half-year."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="supervision_letters")
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="supervision_letters")
+    period = models.CharField(_("half-year"), max_length=7)
+    sent_on = models.DateField(_("sent on"))
+    document_reference = models.CharField(_("document reference"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "period"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "period"], name="unique_supervision_letter_period")
+        ]
+        verbose_name = _("supervision letter")
+        verbose_name_plural = _("supervision letters")
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.period}: {self.sent_on:%d-%m-%Y}"
+
+
+class ReplyStatus(models.TextChoices):
+    IN_PREPARATION = "in_preparation", _("in preparation")
+    RECEIVED = "received", _("received")
+
+
+class SupervisionReply(models.Model):
+    """The municipality's reply to the province's letter: in preparation, or received on a date."""
+
+    letter = models.OneToOneField(SupervisionLetter, on_delete=models.CASCADE, related_name="reply")
+    status = models.CharField(_("status"), max_length=20, choices=ReplyStatus.choices)
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    document_reference = models.CharField(_("document reference"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reply to a supervision letter")
+        verbose_name_plural = _("replies to supervision letters")
+
+    def __str__(self) -> str:
+        return f"{self.letter}: {self.status}"
+
+
+class ReplyMeasure(models.Model):
+    """A measure the municipality plans in its reply, with the date it aims for."""
+
+    reply = models.ForeignKey(SupervisionReply, on_delete=models.CASCADE, related_name="measures")
+    description = models.CharField(_("measure"), max_length=300)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reply", "target_date", "pk"]
+        verbose_name = _("planned measure")
+        verbose_name_plural = _("planned measures")
+
+    def __str__(self) -> str:
+        return self.description

@@ -23,7 +23,15 @@ from opvangregie.core.ledger import (
     status_on,
 )
 from opvangregie.core.periods import HalfYear
-from opvangregie.core.supervision import DEFAULT_LADDER, LadderStage, ladder_stage
+from opvangregie.core.supervision import (
+    DEFAULT_LADDER,
+    FollowUp,
+    LadderStage,
+    follow_up,
+    ladder_stage,
+    past_due,
+    reply_due,
+)
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.quotas.models import (
     InterventionStage,
@@ -34,6 +42,10 @@ from opvangregie.quotas.models import (
     QuotaKind,
     QuotaPeriod,
     Realisation,
+    ReplyMeasure,
+    ReplyStatus,
+    SupervisionLetter,
+    SupervisionReply,
 )
 
 
@@ -450,3 +462,100 @@ def quota_outlook(
         outlook.append(item)
         carried = item.expected_balance
     return outlook
+
+
+# --- the follow-up of the province's letters (issue 18, item 4) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    """A municipality's letter about a half-year (None: none recorded), its reply and where it stands on ``on``."""
+
+    municipality: Municipality
+    period: HalfYear
+    on: date
+    letter: SupervisionLetter | None
+    reply: SupervisionReply | None
+
+    @property
+    def status(self) -> FollowUp:
+        return follow_up(
+            sent_on=self.letter.sent_on if self.letter else None,
+            received_on=self.reply.received_on if self.reply else None,
+            in_preparation=self.reply is not None and self.reply.status == ReplyStatus.IN_PREPARATION,
+            on=self.on,
+        )
+
+    @property
+    def reply_due(self) -> date | None:
+        return reply_due(self.letter.sent_on) if self.letter else None
+
+    @property
+    def past_due(self) -> bool:
+        return past_due(
+            sent_on=self.letter.sent_on if self.letter else None,
+            received_on=self.reply.received_on if self.reply else None,
+            on=self.on,
+        )
+
+    @property
+    def measures(self) -> list[ReplyMeasure]:
+        return list(self.reply.measures.all()) if self.reply else []
+
+
+def _letters(municipality_ids: Iterable[int], period: HalfYear | None = None) -> list[SupervisionLetter]:
+    letters = SupervisionLetter.objects.filter(municipality_id__in=list(municipality_ids)).select_related(
+        "municipality", "reply"
+    )
+    if period is not None:
+        letters = letters.filter(period=str(period))
+    return list(letters.prefetch_related("reply__measures").order_by("municipality__name", "period"))
+
+
+def _reply(letter: SupervisionLetter) -> SupervisionReply | None:
+    try:
+        return letter.reply
+    except SupervisionReply.DoesNotExist:
+        return None
+
+
+def supervision_follow_up(*, actor: Any, province: Province, period: HalfYear, on: date) -> dict[int, FollowUpRow]:
+    """Per municipality id of the province: its letter about ``period``, the reply, and the status on ``on`` (the
+    reference date itself, not the half-year's end the ledger figures are capped to). Readers of the province."""
+    if not scope_for(actor).reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    municipalities = list(Municipality.objects.filter(province=province).order_by("name"))
+    letters = {letter.municipality_id: letter for letter in _letters([m.pk for m in municipalities], period)}
+    return {
+        m.pk: FollowUpRow(m, period, on, letters.get(m.pk), _reply(letters[m.pk]) if m.pk in letters else None)
+        for m in municipalities
+    }
+
+
+def letters_list(*, actor: Any, province: Province, period: HalfYear | None, on: date) -> list[FollowUpRow]:
+    """The letters the province recorded (of one half-year, or all), each with its reply and status on ``on``."""
+    if not scope_for(actor).reads_province(province.pk):
+        raise NotFound("Provincie niet gevonden.")
+    ids = Municipality.objects.filter(province=province).values_list("pk", flat=True)
+    return [
+        FollowUpRow(letter.municipality, HalfYear.parse(letter.period), on, letter, _reply(letter))
+        for letter in _letters(ids, period)
+    ]
+
+
+def municipality_follow_up(*, actor: Any, municipality: Municipality, on: date) -> list[FollowUpRow]:
+    """The province's letters to the municipality, the latest half-year first, each with the reply and status on
+    ``on`` (readers of the municipality)."""
+    require(scope_for(actor).reads_municipality(municipality.pk))
+    letters = _letters([municipality.pk])
+    return [
+        FollowUpRow(municipality, HalfYear.parse(letter.period), on, letter, _reply(letter))
+        for letter in sorted(letters, key=lambda letter: letter.period, reverse=True)
+    ]
+
+
+def letter_follow_up(*, actor: Any, municipality: Municipality, period: HalfYear, on: date) -> FollowUpRow:
+    """The municipality's letter about ``period`` (None when not recorded) with its reply (readers)."""
+    require(scope_for(actor).reads_municipality(municipality.pk))
+    letter = next(iter(_letters([municipality.pk], period)), None)
+    return FollowUpRow(municipality, period, on, letter, _reply(letter) if letter else None)

@@ -12,12 +12,13 @@ from django.db import transaction
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality, MunicipalityYear
-from opvangregie.audit import audited_save
+from opvangregie.audit import audited_delete, audited_save
 from opvangregie.core.apportion import Method, apportion
 from opvangregie.core.codes import MunicipalityCode
 from opvangregie.core.errors import ValidationError
 from opvangregie.core.periods import HalfYear
 from opvangregie.locations.models import Location
+from opvangregie.locations.services import plausible_date
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.quotas.models import (
     LedgerOpening,
@@ -28,6 +29,10 @@ from opvangregie.quotas.models import (
     QuotaKind,
     QuotaPeriod,
     Realisation,
+    ReplyMeasure,
+    ReplyStatus,
+    SupervisionLetter,
+    SupervisionReply,
 )
 from opvangregie.ui.imports import all_rows_or_none
 from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
@@ -365,3 +370,118 @@ def realisations_import(*, actor: Any, municipality: Municipality, file_name: st
 
     all_rows_or_none(rows, record)
     return len(rows)
+
+
+# --- the follow-up of the province's letters (issue 18, item 4) -----------------------------------------------
+
+NO_LETTER_EDIT = "Alleen de provincie van deze gemeente registreert haar brieven."
+NO_REPLY_EDIT = "Alleen de gemeente zelf legt haar reactie op de brief van de provincie vast."
+MAX_MEASURES = 10
+
+
+def letters_editable(*, actor: Any, province_id: int) -> bool:
+    """The province's editors (and administrators) record the letters it sent to its municipalities."""
+    scope = scope_for(actor)
+    return scope.is_superuser or province_id in scope.editable_province_ids
+
+
+def letter_editable(*, actor: Any, municipality: Municipality) -> bool:
+    """Whether ``actor`` records the letters of the municipality's province (a municipality never does)."""
+    return letters_editable(actor=actor, province_id=municipality.province_id)
+
+
+def reply_editable(*, actor: Any, municipality: Municipality) -> bool:
+    """Only the municipality's own editors (and administrators) record its reply; its province may not."""
+    return scope_for(actor).edits_municipality(municipality.pk)
+
+
+@transaction.atomic
+def letter_record(
+    *, actor: Any, municipality: Municipality, period: HalfYear, sent_on: date, document_reference: str = ""
+) -> SupervisionLetter:
+    """Record (or correct) that the province sent its letter about ``period`` to ``municipality`` on
+    ``sent_on``: after the half-year ended and not later than today."""
+    require(letter_editable(actor=actor, municipality=municipality), NO_LETTER_EDIT)
+    plausible_date(sent_on, "De verzenddatum")
+    if sent_on <= period.end:
+        raise ValidationError(
+            f"De brief over {period} gaat na afloop van het halfjaar ({period.end:%d-%m-%Y}) uit; "
+            f"{sent_on:%d-%m-%Y} ligt daarvoor."
+        )
+    if sent_on > clock.today():
+        raise ValidationError(
+            f"De verzenddatum {sent_on:%d-%m-%Y} ligt in de toekomst; registreer een verzonden brief."
+        )
+    letter = SupervisionLetter.objects.filter(municipality=municipality, period=str(period)).first()
+    reply = SupervisionReply.objects.filter(letter=letter).first() if letter else None
+    if reply is not None and reply.received_on is not None and reply.received_on < sent_on:
+        raise ValidationError("De reactie van de gemeente is ontvangen vóór deze verzenddatum.")
+    record = letter or SupervisionLetter(municipality=municipality, period=str(period))
+    record.province_id = municipality.province_id
+    record.sent_on, record.document_reference = sent_on, document_reference.strip()
+    audited_save(record, actor=actor, reason="letter corrected" if letter else "letter sent")
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureInput:
+    description: str
+    target_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyInput:
+    """The municipality's reply: received on a date, or in preparation; what it says and what it plans."""
+
+    status: ReplyStatus
+    received_on: date | None = None
+    summary: str = ""
+    document_reference: str = ""
+    measures: tuple[MeasureInput, ...] = ()
+
+
+def _validate_reply(letter: SupervisionLetter, data: ReplyInput) -> None:
+    status = ReplyStatus(data.status)
+    if status is ReplyStatus.RECEIVED:
+        if data.received_on is None:
+            raise ValidationError("Vul de datum in waarop de reactie is verstuurd of ontvangen.")
+        plausible_date(data.received_on, "De datum van de reactie")
+        if data.received_on < letter.sent_on:
+            raise ValidationError(
+                f"De reactie kan niet vóór de brief van de provincie ({letter.sent_on:%d-%m-%Y}) zijn ontvangen."
+            )
+        if data.received_on > clock.today():
+            raise ValidationError(f"De datum {data.received_on:%d-%m-%Y} ligt in de toekomst.")
+    elif data.received_on is not None:
+        raise ValidationError("Een reactie in voorbereiding heeft nog geen ontvangstdatum.")
+    if len(data.measures) > MAX_MEASURES:
+        raise ValidationError(f"Leg ten hoogste {MAX_MEASURES} maatregelen vast.")
+    for measure in data.measures:
+        if not measure.description.strip():
+            raise ValidationError("Beschrijf elke maatregel.")
+        plausible_date(measure.target_date, "De streefdatum")
+
+
+@transaction.atomic
+def reply_record(*, actor: Any, municipality: Municipality, period: HalfYear, data: ReplyInput) -> SupervisionReply:
+    """Record (or correct) the municipality's reply to the province's letter about ``period``, with its planned
+    measures (they replace the ones recorded before). The municipality's own editors only."""
+    require(reply_editable(actor=actor, municipality=municipality), NO_REPLY_EDIT)
+    letter = SupervisionLetter.objects.filter(municipality=municipality, period=str(period)).first()
+    if letter is None:
+        raise ValidationError(f"Er is geen brief van de provincie over {period} geregistreerd om op te reageren.")
+    _validate_reply(letter, data)
+    reply = SupervisionReply.objects.filter(letter=letter).first()
+    record = reply or SupervisionReply(letter=letter)
+    record.status = ReplyStatus(data.status).value
+    record.received_on = data.received_on
+    record.summary, record.document_reference = data.summary, data.document_reference.strip()
+    audited_save(record, actor=actor, reason="reply corrected" if reply else "reply recorded")
+    for old in list(record.measures.all()):
+        audited_delete(old, actor=actor, reason="measures replaced")
+    for measure in data.measures:
+        audited_save(
+            ReplyMeasure(reply=record, description=measure.description.strip(), target_date=measure.target_date),
+            actor=actor,
+        )
+    return record

@@ -10,4 +10,6 @@ urlpatterns = [
     path("provincie/<str:code>/toezicht/", views.supervision, name="supervision"),
     path("provincie/<str:code>/toezicht/brief/<str:municipality_code>.docx", views.supervision_letter, name="letter"),
     path("provincie/<str:code>/toezicht/brieven.zip", views.supervision_letters, name="letters"),
+    path("provincie/<str:code>/toezicht/verzonden/<str:municipality_code>/", views.letter_sent, name="letter-sent"),
+    path("gemeente/<str:code>/statushouders/reactie/<str:period>/", views.reply, name="reply"),
 ]

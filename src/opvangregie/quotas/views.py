@@ -20,10 +20,11 @@ from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.ledger import PaceStatus
 from opvangregie.core.periods import HalfYear
+from opvangregie.core.supervision import REPLY_WEEKS
 from opvangregie.locations.models import Location
-from opvangregie.organisations.scope import municipality_readable, scope_for
+from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
 from opvangregie.quotas import exports, selectors, services
-from opvangregie.quotas.forms import RealisationForm
+from opvangregie.quotas.forms import LetterSentForm, RealisationForm, reply_forms, reply_input
 from opvangregie.quotas.letters import supervision_letter_docx
 from opvangregie.ui.params import DOCX, download, query_half_year, reference_date
 from opvangregie.ui.tables import ImportTemplate
@@ -82,7 +83,11 @@ def municipality_quota(request: HttpRequest, code: str) -> HttpResponse:
         status = 422
     book = selectors.quota_ledger(actor=request.user, municipality=municipality, on=on)
     period = _period(request, on)
+    follow_ups = selectors.municipality_follow_up(actor=request.user, municipality=municipality, on=on)
+    can_reply = services.reply_editable(actor=request.user, municipality=municipality)
     context: dict[str, Any] = {
+        "follow_ups": follow_ups,
+        "reply_forms": reply_forms(None, follow_ups[0]) if follow_ups and can_reply else None,
         "municipality": municipality,
         "on": on,
         "book": book,
@@ -138,6 +143,9 @@ def _supervision(request: HttpRequest, code: str) -> selectors.Supervision:
 def supervision(request: HttpRequest, code: str) -> HttpResponse:
     """The province's supervision table: every municipality's ledger line, status and ladder phase."""
     view = _supervision(request, code)
+    follow_ups = selectors.supervision_follow_up(
+        actor=request.user, province=view.province, period=view.period, on=reference_date(request)
+    )
     rows = view.rows
     wanted = request.GET.get("status", "")
     if wanted in {s.value for s in PaceStatus}:
@@ -156,6 +164,9 @@ def supervision(request: HttpRequest, code: str) -> HttpResponse:
             "sort": sort,
             "statuses": [(s.value, exports.STATUS_LABELS[s]) for s in PaceStatus],
             "periods": [str(p) for p in selectors.half_years_to_choose(view.period)],
+            "follow_ups": {follow.municipality.code: follow for follow in follow_ups.values()},
+            "reply_weeks": REPLY_WEEKS,
+            "can_record_letters": services.letters_editable(actor=request.user, province_id=view.province.pk),
         },
     )
 
@@ -190,3 +201,82 @@ def supervision_letters(request: HttpRequest, code: str) -> HttpResponse:
                 supervision_letter_docx(view, row, written_on=clock.today()),
             )
     return download(buffer.getvalue(), f"brieven-taakstelling-{view.period}-{code}.zip", "application/zip")
+
+
+def _letter_periods(today: date) -> list[str]:
+    """The half-years a letter may be about: the opened ones that have ended, the latest first."""
+    return [str(p) for p in reversed(selectors.half_years_to_choose(HalfYear.containing(today))) if p.end < today]
+
+
+@login_required
+def letter_sent(request: HttpRequest, code: str, municipality_code: str) -> HttpResponse:
+    """The province's editors record that the letter about a half-year was sent (downloading records nothing)."""
+    scope = scope_for(request.user)
+    province = province_readable(scope, code)
+    municipality = Municipality.objects.filter(code=municipality_code, province=province).first()
+    if municipality is None:
+        raise NotFound(_("This municipality is not in the province."))
+    if not services.letter_editable(actor=request.user, municipality=municipality):
+        raise PermissionDenied(services.NO_LETTER_EDIT)
+    today = clock.today()
+    period = query_half_year(request) or HalfYear.containing(today).previous()
+    current = selectors.letter_follow_up(actor=request.user, municipality=municipality, period=period, on=today)
+    initial = {"period": str(period), "sent_on": current.letter.sent_on if current.letter else today}
+    if current.letter:
+        initial["document_reference"] = current.letter.document_reference
+    data = request.POST if request.method == "POST" else None
+    form = LetterSentForm(data, initial=initial, periods=_letter_periods(today) or [str(period)])
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            chosen = HalfYear.parse(form.cleaned_data["period"])
+            try:
+                services.letter_record(
+                    actor=request.user,
+                    municipality=municipality,
+                    period=chosen,
+                    sent_on=form.cleaned_data["sent_on"],
+                    document_reference=form.cleaned_data["document_reference"],
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Letter recorded as sent."))
+                return redirect(f"{reverse('quotas:supervision', kwargs={'code': code})}?periode={chosen}")
+        status = 422
+    return render(
+        request,
+        "quotas/letter_sent.html",
+        {"province": province, "municipality": municipality, "form": form, "current": current, "period": period},
+        status=status,
+    )
+
+
+@login_required
+def reply(request: HttpRequest, code: str, period: str) -> HttpResponse:
+    """The municipality's own editors record its reply to the province's letter about ``period``."""
+    municipality = municipality_readable(scope_for(request.user), code)
+    if not services.reply_editable(actor=request.user, municipality=municipality):
+        raise PermissionDenied(services.NO_REPLY_EDIT)
+    half_year = HalfYear.parse(period)
+    row = selectors.letter_follow_up(actor=request.user, municipality=municipality, period=half_year, on=clock.today())
+    form, measures = reply_forms(request.POST if request.method == "POST" else None, row)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and measures.is_valid():
+            try:
+                services.reply_record(
+                    actor=request.user, municipality=municipality, period=half_year, data=reply_input(form, measures)
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Reply recorded."))
+                return redirect("quotas:municipality", code=code)
+        status = 422
+    return render(
+        request,
+        "quotas/reply.html",
+        {"municipality": municipality, "follow": row, "reply_forms": (form, measures)},
+        status=status,
+    )

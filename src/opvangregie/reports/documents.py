@@ -129,6 +129,36 @@ def _forward_sections(document: Any, letter: CouncilLetter) -> None:
         document.add_paragraph("Geen datums in de komende 90 dagen.")
 
 
+def _support_sections(document: Any, letter: CouncilLetter) -> None:
+    """ "Werk en inkomen" and "Mentaal welzijn": the programmes' figures in sentences and the officer's text."""
+    for _id, title, sentences, text in letter.support_sections:
+        document.add_heading(title, level=1)
+        for sentence in sentences:
+            document.add_paragraph(sentence, style="List Bullet")
+        _paragraphs(document, text)
+
+
+def _location_news(document: Any, letter: CouncilLetter) -> None:
+    """Per location: the quarter's status changes, events, decisions and communications."""
+    if not letter.news:
+        return
+    document.add_heading("Locaties", level=1)
+    for item in letter.news:
+        document.add_heading(item.location.name + _address(item.location.address), level=2)
+        for change in item.status_changes:
+            document.add_paragraph(
+                f"{dutch_date(change.effective_date)}: {change.get_status_display()}"
+                + (f" ({change.reason})" if change.reason else ""),
+                style="List Bullet",
+            )
+        for event in item.events:
+            document.add_paragraph(f"{dutch_date(event.date)}: {event.title}", style="List Bullet")
+        for line in item.log:
+            until = f" – {dutch_date(line.until)}" if line.until and line.until != line.on else ""
+            document.add_paragraph(f"{dutch_date(line.on)}{until}: {line.text}", style="List Bullet")
+    _paragraphs(document, letter.texts["locations"])
+
+
 def council_letter_docx(letter: CouncilLetter) -> bytes:
     charts = letter_charts(letter, "png")
 
@@ -160,23 +190,8 @@ def council_letter_docx(letter: CouncilLetter) -> bytes:
         document.add_paragraph(letter.usable_footnote)
     _chart(document, charts.get("occupancy"))
     _paragraphs(document, letter.texts["ukrainian"])
-
-    if letter.news:
-        document.add_heading("Locaties", level=1)
-        for item in letter.news:
-            document.add_heading(item.location.name + _address(item.location.address), level=2)
-            for change in item.status_changes:
-                document.add_paragraph(
-                    f"{dutch_date(change.effective_date)}: {change.get_status_display()}"
-                    + (f" ({change.reason})" if change.reason else ""),
-                    style="List Bullet",
-                )
-            for event in item.events:
-                document.add_paragraph(f"{dutch_date(event.date)}: {event.title}", style="List Bullet")
-            for line in item.log:
-                until = f" – {dutch_date(line.until)}" if line.until and line.until != line.on else ""
-                document.add_paragraph(f"{dutch_date(line.on)}{until}: {line.text}", style="List Bullet")
-        _paragraphs(document, letter.texts["locations"])
+    _support_sections(document, letter)
+    _location_news(document, letter)
 
     document.add_heading("Asielzoekers en alleenstaande minderjarige vreemdelingen", level=1)
     for title, group in (("AMV", letter.amv), ("Asiel", letter.asylum)):

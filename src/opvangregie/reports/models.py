@@ -62,6 +62,8 @@ class LetterHeader(models.Model):
 
 class Section(models.TextChoices):
     UKRAINIAN = "ukrainian", _("Ukrainian displaced persons")
+    WORK_INCOME = "work_income", _("Work and income")
+    MENTAL_WELLBEING = "mental_wellbeing", _("Mental wellbeing")
     LOCATIONS = "locations", _("Location news")
     ASYLUM = "asylum", _("Asylum seekers")
     STATUS_HOLDERS = "status_holders", _("Status holders")

@@ -30,6 +30,7 @@ from opvangregie.quotas.pipeline import pipeline_sentences
 from opvangregie.reports.agenda import Agenda, area_agenda
 from opvangregie.reports.forward import ForwardLook, forward_look
 from opvangregie.reports.models import LetterAttachment, LetterHeader, LetterSettings, Section, TextBlock
+from opvangregie.support.selectors import LetterSection, letter_sections
 
 
 def year_before(on: date) -> date:
@@ -80,6 +81,7 @@ class CouncilLetter:
     forward: ForwardLook | None = None
     agenda: Agenda | None = None
     attachments: list[LetterAttachment] = field(default_factory=list)
+    support: list[LetterSection] = field(default_factory=list)  # the support programmes' figures in sentences
     pipeline: str = ""  # the status holders planned and still to be housed, in words
 
     FORWARD_HEADER = (
@@ -142,6 +144,19 @@ class CouncilLetter:
             ("Team", self.settings.team or "–"),
             ("Portefeuillehouder(s)", self.settings.portfolio_holders or "–"),
             ("Openbaarheid", self.settings.publicity),
+        ]
+
+    SUPPORT_TITLES = (("work_income", "Werk en inkomen"), ("mental_wellbeing", "Mentaal welzijn"))
+
+    @property
+    def support_sections(self) -> list[tuple[str, str, tuple[str, ...], str]]:
+        """ "Werk en inkomen" and "Mentaal welzijn": (id, title, the programmes' sentences, the officer's text),
+        each section that has either."""
+        lines = {section.kind: section.lines for section in self.support}
+        return [
+            (kind, title, lines.get(kind, ()), self.texts.get(kind, ""))
+            for kind, title in self.SUPPORT_TITLES
+            if lines.get(kind) or self.texts.get(kind)
         ]
 
     @property
@@ -292,4 +307,5 @@ def council_letter(
         agenda=area_agenda(actor=actor, municipalities=[municipality], today=on),
         attachments=attachments,
         pipeline=pipeline_sentences(ledger),
+        support=letter_sections(municipality=municipality, quarter=quarter),
     )
