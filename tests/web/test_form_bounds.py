@@ -59,6 +59,7 @@ NEW_COMMUNICATION = {
     "communication-audience": "neighbourhood",
     "communication-subject": "Brief",
     "communication-sent_on": "2025-11-01",
+}
 PROGRAMMES = "/gemeente/GM0397/programmas/"
 NEW_PROGRAMME = {"name": "Taalcafé", "kind": "language", "target_group": "all"}
 FIGURES = "/gemeente/GM0397/programmas/{work4ukraine}/"
