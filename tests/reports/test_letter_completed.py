@@ -139,3 +139,28 @@ def test_the_letter_page_ticks_boxes_uploads_downloads_and_removes(login: Any) -
     assert login("haarlem").post(f"{url}bijlagen/{attachment.pk}/").status_code == 404
     assert client.post(f"{url}bijlagen/{attachment.pk}/").status_code == 302
     assert not LetterAttachment.objects.filter(pk=attachment.pk).exists()
+
+
+def test_the_work_and_wellbeing_sections_with_the_officers_text_in_word_and_pdf(users: dict[str, Any]) -> None:
+    letter_quarter_save(
+        actor=users["heemstede"],
+        municipality=heemstede(),
+        quarter=Q4,
+        texts={"mental_wellbeing": "De pilot is genomineerd voor de LOOP-prijs."},
+    )
+    letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
+    assert [(title, text) for _, title, _, text in letter.support_sections] == [
+        ("Werk en inkomen", ""),
+        ("Mentaal welzijn", "De pilot is genomineerd voor de LOOP-prijs."),
+    ]
+    work = (
+        "Work4Ukraine: 23 intakes in het vierde kwartaal van 2025 (bewoners van gemeentelijke locaties: 23 van de 115)"
+    )
+    word = _docx_text(council_letter_docx(letter))
+    assert work in word
+    assert "Circles of Change: 10 deelnemers in het vierde kwartaal van 2025" in word
+    assert "De pilot is genomineerd voor de LOOP-prijs." in word
+    pdf = " ".join(_pdf_text(council_letter_pdf(letter)).split())
+    assert "Werk en inkomen" in pdf
+    assert "Mentaal welzijn" in pdf
+    assert "Work4Ukraine: 23 intakes" in pdf
