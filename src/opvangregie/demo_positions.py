@@ -21,6 +21,7 @@ from opvangregie.locations.models import Location
 # Longitude, latitude (WGS84) of the street each Heemstede location is on; approximate.
 HEEMSTEDE_STREETS = {
     "Glipperweg 55-57": (4.6125, 52.3502),
+    "Glipperweg 61": (4.6118, 52.3510),
     "Heemsteedse Dreef": (4.6262, 52.3488),
     "Herenweg": (4.6140, 52.3395),
     "Kerklaan 61": (4.6203, 52.3533),

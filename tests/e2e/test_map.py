@@ -27,8 +27,8 @@ def test_the_officer_opens_the_map_and_clicks_a_site(demo_site: Any, page: Any) 
     page.click("#map-link")
     page.wait_for_url("**/gemeente/GM0397/kaart/")
     expect(page.locator("#map[data-map-ready=true]")).to_be_visible(timeout=15_000)
-    # Heemstede's locations on their streets and its three sites (two public, one confidential idea).
-    expect(page.locator("path.opvang-map-location")).to_have_count(7)
+    # Heemstede's eight locations on their streets and its three sites (two public, one confidential idea).
+    expect(page.locator("path.opvang-map-location")).to_have_count(8)
     expect(page.locator("path.opvang-map-site")).to_have_count(3)
     # The constraint layers are on: Natura 2000 (Kennemerland-Zuid borders Heemstede) and the demo BPL.
     expect(page.locator("#map-overlays")).to_contain_text("Natura 2000")
@@ -36,7 +36,7 @@ def test_the_officer_opens_the_map_and_clicks_a_site(demo_site: Any, page: Any) 
     page.uncheck("#map-overlay-locations")
     expect(page.locator("path.opvang-map-location")).to_have_count(0)
     page.locator("#map-overlay-locations").check()
-    expect(page.locator("path.opvang-map-location")).to_have_count(7)
+    expect(page.locator("path.opvang-map-location")).to_have_count(8)
     # Click the site markers until the SEIN terrain's popup opens, as one looks for a site on the map.
     popup = page.locator(".leaflet-popup-content")
     for marker in page.locator("path.opvang-map-site").all():
