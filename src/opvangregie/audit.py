@@ -6,6 +6,7 @@ acting user explicitly so that API calls, imports and commands are attributed li
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -58,6 +59,24 @@ def audited_save(instance: models.Model, *, actor: Any, reason: str = "") -> Non
     if reason:
         instance._change_reason = reason  # type: ignore[attr-defined]
     instance.save()
+
+
+def audited_bulk_save(
+    new: Sequence[models.Model], changed: Sequence[models.Model], *, fields: Sequence[str], actor: Any, reason: str = ""
+) -> None:
+    """Check every instance against its model's limits, then insert ``new`` and update ``fields`` of ``changed``
+    in bulk, each with its history row naming ``actor`` (an import of thousands of rows in a few queries)."""
+    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+    for instance in [*new, *changed]:
+        within_bounds(instance)
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    if new:
+        bulk_create_with_history(new, type(new[0]), default_user=user, default_change_reason=reason or None)
+    if changed:
+        bulk_update_with_history(
+            changed, type(changed[0]), list(fields), default_user=user, default_change_reason=reason or None
+        )
 
 
 def audited_delete(instance: models.Model, *, actor: Any, reason: str = "") -> None:

@@ -101,3 +101,40 @@ def test_outsiders_cannot_import(users: dict, heemstede: Municipality) -> None:
     with pytest.raises(ImportRefused, match="1 fout"):
         run(users, heemstede, xlsx([["Kerklaan", "2025-11-20", 50]]), user="raadslid")
     assert_nothing_written(before)
+
+
+def _daily_counts(days: int) -> bytes:
+    """``days`` daily counts of Kerklaan (70 places, in use since May 2022) from 1 January 2024."""
+    lines = ["locatie;datum;personen;huishoudens"]
+    lines += [f"Kerklaan;{date(2024, 1, 1) + timedelta(days=n):%d-%m-%Y};{30 + n % 20};12" for n in range(days)]
+    return "\n".join(lines).encode()
+
+
+def test_an_import_reads_and_writes_in_bulk_not_per_row(users: dict, heemstede: Municipality) -> None:
+    """Issue 20: the rows are checked against data loaded once and written in bulk, each with its history."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    queries = []
+    for days, start in ((10, 0), (300, 10)):
+        content = _daily_counts(start + days).decode().splitlines()
+        body = "\n".join([content[0], *content[1 + start :]]).encode()
+        with CaptureQueriesContext(connection) as captured:
+            assert run(users, heemstede, body, name="tellingen.csv") == days
+        queries.append(len(captured))
+    assert queries[1] <= queries[0] + 10, queries  # 30 times the rows, a few more batches at most
+    kerklaan = OccupancySnapshot.objects.filter(location__name="Kerklaan", date__year=2024)
+    assert kerklaan.count() == 310
+    assert kerklaan.get(date=date(2024, 1, 15)).persons == 44
+    history = OccupancySnapshot.history.filter(location__name="Kerklaan", date__year=2024)
+    assert history.count() == 310
+    assert {entry.history_user for entry in history} == {users["heemstede"]}
+
+
+def test_an_import_corrects_counts_it_finds_with_their_history(users: dict, heemstede: Municipality) -> None:
+    run(users, heemstede, _daily_counts(3), name="tellingen.csv")
+    corrected = b"locatie;datum;personen;huishoudens\nKerklaan;02-01-2024;25;10\n"
+    assert run(users, heemstede, corrected, name="tellingen.csv") == 1
+    snapshot = OccupancySnapshot.objects.get(location__name="Kerklaan", date=date(2024, 1, 2))
+    assert (snapshot.persons, snapshot.households) == (25, 10)
+    assert [h.persons for h in snapshot.history.order_by("history_date")] == [31, 25]

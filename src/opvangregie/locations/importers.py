@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db import transaction
+
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ValidationError
 from opvangregie.locations.models import Location
-from opvangregie.locations.services import OccupancyInput, occupancy_record
+from opvangregie.locations.services import OccupancyInput, occupancy_check, occupancy_record_many
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.ui.imports import ImportRefused, RowError, all_rows_or_none
 from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
@@ -32,7 +34,11 @@ class LocationRows:
 
     def __init__(self, municipality: Municipality) -> None:
         self.municipality = municipality
-        self._by_name = {loc.name.casefold(): loc for loc in Location.objects.filter(municipality=municipality)}
+        locations = Location.objects.filter(municipality=municipality).select_related("municipality")
+        # Their lifecycle and capacity once, for every row's checks (not a query per row).
+        self._by_name = {
+            loc.name.casefold(): loc for loc in locations.prefetch_related("status_changes", "capacity_changes")
+        }
         self._seen: dict[tuple[int, object], int] = {}
 
     def location(self, row: TableRow) -> Location:
@@ -60,28 +66,28 @@ def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, 
     require(scope_for(actor).reads_municipality(municipality.pk), "U heeft geen toegang tot deze gemeente.")
     rows = read_table(file_name=file_name, content=content, required=REQUIRED, optional=OPTIONAL, aliases=ALIASES)
     locations = LocationRows(municipality)
+    counts: list[tuple[Location, OccupancyInput]] = []
 
-    def record(row: TableRow) -> None:
+    def check(row: TableRow) -> None:
         location = locations.location(row)
         on = cell_date(row.values.get("datum"), "datum")
         persons = cell_int(row.values.get("personen"), "personen")
         if on is None or persons is None:
             raise ValidationError("datum en personen zijn verplicht.")
         locations.once(location, on, row)
-        occupancy_record(
-            actor=actor,
-            location=location,
-            data=OccupancyInput(
-                on=on,
-                persons=persons,
-                households=cell_int(row.values.get("huishoudens"), "huishoudens"),
-                usable_free_places=cell_int(row.values.get("bruikbare_vrije_plekken"), "bruikbare_vrije_plekken"),
-                note=str(row.values.get("opmerking") or "")[:300],
-            ),
+        data = OccupancyInput(
+            on=on,
+            persons=persons,
+            households=cell_int(row.values.get("huishoudens"), "huishoudens"),
+            usable_free_places=cell_int(row.values.get("bruikbare_vrije_plekken"), "bruikbare_vrije_plekken"),
+            note=str(row.values.get("opmerking") or "")[:300],
         )
+        occupancy_check(actor=actor, location=location, data=data)
+        counts.append((location, data))
 
-    all_rows_or_none(rows, record)
-    return len(rows)
+    with transaction.atomic():  # every row checked first (a report of all bad rows), then written in bulk
+        all_rows_or_none(rows, check)
+        return occupancy_record_many(actor=actor, counts=counts)
 
 
 __all__ = ["ImportRefused", "RowError", "snapshots_import"]

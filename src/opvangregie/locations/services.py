@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -11,7 +12,7 @@ from django.db import transaction
 
 from opvangregie import clock
 from opvangregie.areas.models import Municipality
-from opvangregie.audit import audited_delete, audited_save
+from opvangregie.audit import audited_bulk_save, audited_delete, audited_save
 from opvangregie.core import projection
 from opvangregie.core.errors import NotFound, ValidationError
 from opvangregie.core.geo import RDPoint
@@ -276,8 +277,9 @@ def location_capacity_remove(*, actor: Any, location: Location, effective_date: 
 
 
 def _places_on(location: Location, on: date) -> int:
-    change = location.capacity_changes.filter(effective_date__lte=on).order_by("-effective_date").first()
-    return change.places if change else 0
+    """The places in force on ``on`` (from the prefetched capacity changes when there are)."""
+    changes = [change for change in location.capacity_changes.all() if change.effective_date <= on]
+    return max(changes, key=lambda change: change.effective_date).places if changes else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +332,45 @@ def occupancy_record(*, actor: Any, location: Location, data: OccupancyInput) ->
     snapshot.recorded_by = actor if getattr(actor, "is_authenticated", False) else None
     audited_save(snapshot, actor=actor)
     return snapshot
+
+
+SNAPSHOT_FIELDS = ("persons", "households", "usable_free_places", "note", "recorded_by")
+
+
+def occupancy_check(*, actor: Any, location: Location, data: OccupancyInput) -> None:
+    """Everything :func:`occupancy_record` checks before it writes: who may, and the rules of a count."""
+    _require_location_edit(actor, municipality=location.municipality, target_group=location.target_group)
+    occupancy_validate(location, data)
+
+
+@transaction.atomic
+def occupancy_record_many(*, actor: Any, counts: Sequence[tuple[Location, OccupancyInput]]) -> int:
+    """Record counts already checked by :func:`occupancy_check` (an import): one snapshot per location and day,
+    new ones inserted and existing ones corrected in bulk, each with its history; the locations are locked as
+    :func:`occupancy_record` locks one."""
+    if not counts:
+        return 0
+    ids = sorted({location.pk for location, _ in counts})
+    list(Location.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    days = {data.on for _, data in counts}
+    existing = {
+        (snapshot.location_id, snapshot.date): snapshot
+        for snapshot in OccupancySnapshot.objects.filter(location_id__in=ids, date__in=days)
+    }
+    recorder = actor if getattr(actor, "is_authenticated", False) else None
+    new, changed = [], []
+    for location, data in counts:
+        snapshot = existing.get((location.pk, data.on))
+        if snapshot is None:
+            snapshot = OccupancySnapshot(location=location, date=data.on)
+            new.append(snapshot)
+        else:
+            changed.append(snapshot)
+        snapshot.persons, snapshot.households = data.persons, data.households
+        snapshot.usable_free_places, snapshot.note = data.usable_free_places, data.note
+        snapshot.recorded_by = recorder
+    audited_bulk_save(new, changed, fields=SNAPSHOT_FIELDS, actor=actor, reason="import")
+    return len(counts)
 
 
 @transaction.atomic
