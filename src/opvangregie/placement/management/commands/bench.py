@@ -1,4 +1,5 @@
-"""``opvangregie bench placement --instance NAME [--json]``: the placement benchmark on one instance."""
+"""``opvangregie bench placement --instance NAME [--json]``: the placement benchmark on one instance;
+``opvangregie bench import --rows N [--json]``: the count import (locations.bench)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,19 @@ class Command(BaseCommand):
     help = "Benchmark the placement optimiser against greedy, the naive model and the LP bound."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("subject", choices=["placement"])
+        parser.add_argument("subject", choices=["placement", "import"])
+        parser.add_argument("--rows", type=int, default=10_000, help="rows of the count import")
         parser.add_argument("--instance", choices=bench.INSTANCES, default="heemstede")
         parser.add_argument("--seed", type=int, default=2025)
         parser.add_argument("--workers", type=int, default=2, help="CP-SAT search workers (cores)")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["subject"] == "import":
+            from opvangregie.locations import bench as import_bench
+
+            outcome = import_bench.run(options["rows"])
+            self.stdout.write(json.dumps(outcome) if options["json"] else import_bench.table(outcome))
+            return
         result = bench.run(options["instance"], seed=options["seed"], workers=options["workers"])
         self.stdout.write(json.dumps(result, ensure_ascii=False) if options["json"] else bench.table(result))
