@@ -38,3 +38,18 @@ def test_bench_placement_heemstede_prints_json_with_every_method() -> None:
     assert result["targets"]["at_least_greedy"]
     assert result["targets"]["optimal_or_within_0_1_percent"]
     assert result["ratios"]["optimiser_persons_per_greedy_person"] >= 1
+
+
+def test_bench_import_prints_json_and_leaves_nothing_behind(db: None) -> None:
+    from opvangregie.locations.models import Location, OccupancySnapshot
+
+    before = (Location.objects.count(), OccupancySnapshot.objects.count(), OccupancySnapshot.history.count())
+    out = StringIO()
+    call_command("bench", "import", "--rows", "250", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["rows"] == 250
+    assert result["refused_rows"] == 1  # the one wrong row of the refused file, reported
+    assert result["seconds_accepted"] > 0
+    assert result["seconds_refused"] > 0
+    assert result["ratio_accepted_to_read"] > 0
+    assert (Location.objects.count(), OccupancySnapshot.objects.count(), OccupancySnapshot.history.count()) == before
