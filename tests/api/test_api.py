@@ -134,12 +134,29 @@ def test_creating_a_location_and_changing_its_status(as_user) -> None:
 
 
 def test_coa_sees_only_asylum_and_amv_locations(as_user) -> None:
-    seen = as_user("coa").get("/api/locations").json()
+    seen = as_user("coa").get("/api/locations").json()["results"]
     expected = Location.objects.filter(target_group__in=["asylum", "amv"])
     assert {loc["name"] for loc in seen} == set(expected.values_list("name", flat=True))
     assert "Heemsteedse Dreef" in {loc["name"] for loc in seen}
     assert {loc["target_group"] for loc in seen} == {"asylum", "amv"}
     assert as_user("coa").get(f"/api/locations/{kerklaan().pk}").status_code == 404
+
+
+def test_the_locations_come_a_page_at_a_time(as_user) -> None:
+    everything = Location.objects.count()
+    first = as_user("rijk").get("/api/locations", {"page_size": 5}).json()
+    assert (first["count"], first["page"], first["page_size"], len(first["results"])) == (everything, 1, 5, 5)
+    names = []
+    for page in range(1, -(-everything // 5) + 1):
+        names += [
+            loc["name"]
+            for loc in as_user("rijk").get("/api/locations", {"page_size": 5, "page": page}).json()["results"]
+        ]
+    assert len(names) == everything  # every location once, none twice
+    beyond = as_user("rijk").get("/api/locations", {"page": 1000}).json()
+    assert (beyond["count"], beyond["results"]) == (everything, [])
+    assert as_user("rijk").get("/api/locations", {"page_size": 501}).status_code == 422
+    assert as_user("rijk").get("/api/locations", {"page": 0}).status_code == 422
 
 
 def test_coa_registers_through_the_api_but_only_asylum_and_amv(as_user) -> None:

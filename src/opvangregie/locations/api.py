@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from opvangregie import clock
@@ -33,17 +33,42 @@ from opvangregie.ui.api_errors import errors
 router = Router(tags=["locations"])
 
 
-@router.get("", response={200: list[LocationOut], **errors(422)})
-def locations(
-    request: HttpRequest, municipality: str | None = None, target_group: TargetGroup | None = None
-) -> list[LocationOut]:
-    """Locations the caller may read, optionally of one municipality or target group."""
+MAX_PAGE_SIZE = 500
+
+
+class LocationFilter(Schema):
+    municipality: str | None = Field(None, max_length=20, description="CBS code, e.g. GM0397")
+    target_group: TargetGroup | None = None
+    page: int = Field(1, ge=1, le=1_000_000)
+    page_size: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
+
+
+class LocationPage(Schema):
+    """One page of the locations, in the order of municipality code, name and id; ``count`` is all of them."""
+
+    count: int
+    page: int
+    page_size: int
+    results: list[LocationOut]
+
+
+@router.get("", response={200: LocationPage, **errors(422)})
+def locations(request: HttpRequest, filters: Query[LocationFilter]) -> LocationPage:
+    """Locations the caller may read, optionally of one municipality or target group, a page at a time (the
+    country's thousands in one answer were 700 KB: issue 20)."""
     queryset = selectors.locations_readable(scope_for(request.user)).select_related("municipality")
-    if municipality:
-        queryset = queryset.filter(municipality__code=municipality)
-    if target_group:
-        queryset = queryset.filter(target_group=target_group.value)
-    return [location_out(location) for location in queryset]
+    if filters.municipality:
+        queryset = queryset.filter(municipality__code=filters.municipality)
+    if filters.target_group:
+        queryset = queryset.filter(target_group=filters.target_group.value)
+    start = (filters.page - 1) * filters.page_size
+    page = queryset.order_by("municipality__code", "name", "pk")[start : start + filters.page_size]
+    return LocationPage(
+        count=queryset.count(),
+        page=filters.page,
+        page_size=filters.page_size,
+        results=[location_out(location) for location in page],
+    )
 
 
 @router.post("", response={201: LocationOut, **errors(400, 403, 404, 422)})
