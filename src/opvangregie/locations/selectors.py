@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from opvangregie.areas.models import Municipality, Province, Region
 from opvangregie.core import occupancy, projection
@@ -29,6 +29,22 @@ from opvangregie.locations.models import (
 )
 from opvangregie.locations.usable import usable_in_rooms
 from opvangregie.organisations.scope import Scope, require, scope_for
+
+
+def with_history_on(queryset: QuerySet[Location], on: date) -> QuerySet[Location]:
+    """The locations with what their figures on ``on`` need: the lifecycle, capacity and expected dates, and of
+    the counts only the latest on or before ``on`` (chosen by the database; an overview of a province or the
+    country read every count there ever was: issue 20). ``core.occupancy.location_figures`` on ``on`` gives
+    the same figures as with the whole history: an earlier count never counts when a later one exists."""
+    latest = (
+        OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date").values("pk")[:1]
+    )
+    return queryset.select_related("municipality").prefetch_related(
+        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
+        Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
+        Prefetch("snapshots", queryset=OccupancySnapshot.objects.filter(pk=Subquery(latest))),
+        Prefetch("expected_transitions", queryset=ExpectedTransition.objects.order_by("expected_date", "pk")),
+    )
 
 
 def with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
@@ -240,7 +256,9 @@ def _area_overview(
     municipalities: Sequence[Municipality], on: date, target_group: TargetGroup, scope: Scope
 ) -> AreaOverview:
     ids = [m.pk for m in municipalities]
-    locations = with_history(locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value))
+    locations = with_history_on(
+        locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value), on
+    )
     per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
     examples: set[int] = set()
     listed = list(locations)
