@@ -161,6 +161,21 @@ def main() -> None:
         print(import_bench.table(import_bench.run(10_000)))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+    letter()
+
+
+def letter() -> None:
+    """The council letter in-process on the demo data set (loaded into a fresh test database)."""
+    from opvangregie.demo import load_demo
+    from opvangregie.reports import bench as letter_bench
+
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        load_demo()
+        print()
+        print(letter_bench.table(letter_bench.run()))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -53,3 +53,13 @@ def test_bench_import_prints_json_and_leaves_nothing_behind(db: None) -> None:
     assert result["seconds_refused"] > 0
     assert result["ratio_accepted_to_read"] > 0
     assert (Location.objects.count(), OccupancySnapshot.objects.count(), OccupancySnapshot.history.count()) == before
+
+
+def test_bench_letter_prints_json_per_format(db: None) -> None:
+    out = StringIO()
+    call_command("bench", "letter", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert (result["municipality"], result["quarter"]) == ("GM0397", "2025-Q4")
+    assert set(result["formats"]) == {"html", "docx", "pdf"}
+    assert all(f["seconds"] > 0 and f["queries"] > 0 for f in result["formats"].values())
+    assert [f["target"] for f in result["formats"].values()] == [1.0, 1.0, 1.5]

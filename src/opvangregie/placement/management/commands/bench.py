@@ -1,5 +1,6 @@
 """``opvangregie bench placement --instance NAME [--json]``: the placement benchmark on one instance;
-``opvangregie bench import --rows N [--json]``: the count import (locations.bench)."""
+``opvangregie bench import --rows N [--json]``: the count import (locations.bench); ``opvangregie bench letter
+[--json]``: the council letter in-process (reports.bench)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     help = "Benchmark the placement optimiser against greedy, the naive model and the LP bound."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("subject", choices=["placement", "import"])
+        parser.add_argument("subject", choices=["placement", "import", "letter"])
         parser.add_argument("--rows", type=int, default=10_000, help="rows of the count import")
         parser.add_argument("--instance", choices=bench.INSTANCES, default="heemstede")
         parser.add_argument("--seed", type=int, default=2025)
@@ -23,6 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["subject"] == "letter":
+            from opvangregie.reports import bench as letter_bench
+
+            letter = letter_bench.run()
+            self.stdout.write(json.dumps(letter) if options["json"] else letter_bench.table(letter))
+            return
         if options["subject"] == "import":
             from opvangregie.locations import bench as import_bench
 
