@@ -229,3 +229,31 @@ def test_administrator_sees_the_rate_tables(login) -> None:
     client = login("beheerder")
     assert "244" in client.get("/beheer/households/contributionrate/").content.decode()
     assert client.get("/beheer/households/leefgeldscale/").status_code == 200
+
+
+def test_the_households_list_comes_a_page_at_a_time_and_the_export_whole(login, monkeypatch) -> None:
+    """Issue 20: a country's municipality lists thousands of households; the page shows them 20 (here) at a time,
+    keeping the other query parameters in its links; the Excel export keeps them all."""
+    import re
+
+    from opvangregie.ui import paging
+
+    monkeypatch.setattr(paging, "PAGE_SIZE", 20)
+    client = login("heemstede")
+    url = "/gemeente/GM0397/huishoudens/"
+    present = client.get(url, {"datum": "2025-11-01"}).content.decode()
+    references = re.findall(r'href="/gemeente/GM0397/huishoudens/(OEK-[^/"]+)/"', present)
+    assert len(references) == 20
+    total = int(re.search(r"Pagina 1 van (\d+) \((\d+) in totaal\)", present).group(2))
+    assert total > 20
+    assert 'href="?datum=2025-11-01&amp;pagina=2"' in present
+    last = -(-total // 20)
+    beyond = client.get(url, {"datum": "2025-11-01", "pagina": last + 5}).content.decode()
+    assert f"Pagina {last} van {last}" in beyond
+    shown = set()
+    for number in range(1, last + 1):
+        html = client.get(url, {"datum": "2025-11-01", "pagina": number}).content.decode()
+        shown |= set(re.findall(r'href="/gemeente/GM0397/huishoudens/(OEK-[^/"]+)/"', html))
+    assert len(shown) == total
+    workbook = load_workbook(io.BytesIO(client.get(url, {"datum": "2025-11-01", "formaat": "xlsx"}).content))
+    assert workbook.active.max_row - 1 >= total  # the export: every household, not one page

@@ -41,6 +41,7 @@ from opvangregie.households.forms import (
 from opvangregie.households.models import Household, RequestStatus
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import municipality_readable, require, scope_for
+from opvangregie.ui.paging import page_of
 from opvangregie.ui.params import download, query_month, reference_date
 from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
@@ -103,7 +104,15 @@ def households(request: HttpRequest, code: str) -> HttpResponse:
     rows = selectors.households_list(actor=request.user, municipality=municipality, on=on, include_left=show_left)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.households_xlsx(rows, on), f"huishoudens-{code}-{on:%Y-%m-%d}.xlsx")
-    context = {"municipality": municipality, "on": on, "rows": rows, "show_left": show_left}
+    page, query = page_of(request, rows)
+    context = {
+        "municipality": municipality,
+        "on": on,
+        "rows": page.object_list,
+        "page": page,
+        "query": query,
+        "show_left": show_left,
+    }
     return render(request, "households/households.html", context)
 
 
