@@ -392,3 +392,11 @@ def test_the_food_line_with_only_an_adult_or_only_a_minor_amount(band: LeefgeldB
 def test_one_realised_place_for_one_day() -> None:
     rates = [ReimbursementRate(date(2025, 1, 1), D("44.00"))]
     assert reimbursement_estimate(rates, [(date(2025, 3, 1), 1)]) == D("44.00")
+
+
+def test_a_leefgeld_of_a_few_cents_is_received() -> None:
+    """Single adult, October 2025, income 361.50: 314.84 − 361.50 / 1.15 = 0.492…, rounded up to € 0,50."""
+    result = month_calculate(RATES, household("361.50"), OCT)
+    assert (result.leefgeld, result.own_contribution) == (D("0.50"), D("0.00"))
+    assert result.receives_leefgeld
+    assert not result.pays_contribution
