@@ -231,6 +231,15 @@ SEAT_TABLES = [
     ([0, 34, 12, 0, 0], 36, Method.HUNTINGTON_HILL, 1, [1, 24, 9, 1, 1]),
     ([0, 0, 2, 2, 1, 0], 22, Method.SAINTE_LAGUE, 1, [1, 1, 8, 7, 4, 1]),
     ([54, 0, 23, 27, 0, 2], 2, Method.HUNTINGTON_HILL, 0, [1, 0, 0, 1, 0, 0]),
+    # a first guess that rounds every quotient up would be wrong here
+    ([70, 41, 23, 316, 52, 10, 61], 125, Method.HUNTINGTON_HILL, 0, [15, 9, 5, 70, 11, 2, 13]),
+    (
+        [64240, 50, 7, 36, 4, 16, 13, 18, 3, 50, 7, 33, 29, 36, 2, 49, 5, 29],
+        184,
+        Method.SAINTE_LAGUE,
+        0,
+        [184] + [0] * 17,
+    ),
 ]
 
 
@@ -263,3 +272,16 @@ def test_nothing_to_divide() -> None:
     assert apportion({"a": 0, "b": 0, "c": 0}, 3, Method.HAMILTON, minimum=1) == {"a": 1, "b": 1, "c": 1}
     with pytest.raises(ValidationError, match=r"6 eenheden vragen samen 12, het totaal is 4\."):
         apportion(as_units([5, 5, 0, 4, 1, 55]), 4, Method.HUNTINGTON_HILL, minimum=2)
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_a_negative_fraction_of_a_weight_or_a_negative_minimum_is_refused(method: Method) -> None:
+    with pytest.raises(ValidationError, match="Gewichten kunnen niet negatief zijn"):
+        apportion({"a": -0.5, "b": 2}, 3, method)
+    with pytest.raises(ValidationError, match="Het minimum kan niet negatief zijn"):
+        apportion({"a": 1, "b": 2}, 3, method, minimum=-1)
+
+
+def test_exact_quotas_refuse_a_negative_fraction_of_a_weight() -> None:
+    with pytest.raises(ValidationError, match="Gewichten kunnen niet negatief zijn"):
+        exact_quotas({"a": Fraction(-1, 2), "b": 2}, 3)
