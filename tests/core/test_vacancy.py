@@ -56,6 +56,9 @@ def test_office_then_education_then_meeting(functions: list[str], expected: str 
         (-100.0, 25.0, 0),
         (math.inf, 25.0, 0),
         (math.nan, 25.0, 0),
+        (-0.5, 25.0, 0),  # a small negative area is no area either
+        (1.0, 0.5, 2),  # any positive norm, also below 1 m²
+        (10.0, 0.5, 20),
     ],
 )
 def test_places_from_the_floor_area(area: float | None, per_place: float, places: int) -> None:
