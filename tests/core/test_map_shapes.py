@@ -118,3 +118,12 @@ def test_half_a_pixel_per_level_and_the_detail_level_from_12() -> None:
     assert vertices(11) == 5  # the simplified level is kept and served again
     with pytest.raises(ValidationError, match="0 tot en met 20"):
         shapes.features(zoom=21)
+
+
+def test_features_are_geojson_features_and_keep_their_topology_when_coarse() -> None:
+    """At zoom 0 half a pixel is 0.7°: simplified without keeping the topology, a 0.1° square would vanish."""
+    shapes = _collection()
+    (feature,) = shapes.features(zoom=0, keys={"GM0002"})
+    assert feature["type"] == "Feature"
+    assert not shape(feature["geometry"]).is_empty
+    assert shape(feature["geometry"]).is_valid

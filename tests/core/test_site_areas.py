@@ -115,3 +115,38 @@ def test_covered_share() -> None:
     assert covered_share(shapely.Polygon(), [half]) == 0.0
     line_touch = box(102_100, 484_000, 102_200, 484_050)  # touches the eastern edge only
     assert covered_share(FIELD, [line_touch]) == 0.0
+
+
+@pytest.mark.parametrize(
+    "not_degrees",
+    [
+        box(-180.5, 10, -179, 11),
+        box(179, 10, 180.5, 11),
+        box(10, -90.5, 11, -89),
+        box(10, 89, 11, 90.5),
+        box(4.6, -95, 4.7, 52.4),  # only the south out of range
+        box(200, 52, 201, 53),  # only the longitudes out of range
+    ],
+)
+def test_just_beyond_the_degrees_of_the_globe(not_degrees: shapely.Polygon) -> None:
+    with pytest.raises(ValidationError, match="geen lengte- en breedtegraden"):
+        site_area_parse(not_degrees.wkt, crs=WGS84)
+
+
+def test_a_text_of_exactly_the_maximum_length_is_read() -> None:
+    text = FIELD.wkt.ljust(MAX_TEXT)
+    assert len(text) == MAX_TEXT
+    assert site_area_parse(text, crs=RD_NEW).area == 5_000
+
+
+def test_an_invalid_wgs84_shape_comes_back_repaired() -> None:
+    ring = [[4.62, 52.35], [4.63, 52.36], [4.63, 52.35], [4.62, 52.36], [4.62, 52.35]]
+    bowtie = json.dumps({"type": "Polygon", "coordinates": [ring]})
+    back = rd_from_geojson(bowtie)
+    assert back.is_valid
+    assert back.geom_type == "MultiPolygon"
+
+
+def test_a_point_or_a_line_has_no_share_covered() -> None:
+    assert covered_share(shapely.Point(102_050, 484_025), [FIELD]) == 0.0
+    assert covered_share(shapely.LineString([(102_000, 484_000), (102_100, 484_000)]), [FIELD]) == 0.0
