@@ -231,3 +231,42 @@ def test_a_feature_far_from_the_netherlands_is_refused_with_its_number() -> None
     with pytest.raises(ValidationError, match="Object 2 ligt niet in of bij Nederland") as refused:
         layer(mapping(SQUARE), mapping(box(0, 0, 10, 10)))
     assert refused.value.details == {"feature": 2}
+
+
+@pytest.mark.parametrize(
+    ("area", "accepted"),
+    [
+        (box(-200_000, 484_000, -199_000, 485_000), True),  # on the western edge of the envelope
+        (box(-200_000.5, 484_000, -199_000, 485_000), False),
+        (box(499_000, 484_000, 500_000, 485_000), True),
+        (box(499_000, 484_000, 500_000.5, 485_000), False),
+        (box(102_000, 200_000, 103_000, 201_000), True),
+        (box(102_000, 199_999.5, 103_000, 201_000), False),
+        (box(102_000, 899_000, 103_000, 900_000), True),
+        (box(102_000, 899_000, 103_000, 900_000.5), False),
+    ],
+)
+def test_the_envelope_around_the_netherlands_edges_included(area, accepted: bool) -> None:
+    """RD x −200 km .. 500 km, y 200 km .. 900 km (the North Sea, Doggersbank, included)."""
+    if accepted:
+        assert len(layer(mapping(area)).features) == 1
+    else:
+        with pytest.raises(ValidationError, match="Object 1 ligt niet in of bij Nederland"):
+            layer(mapping(area))
+
+
+@pytest.mark.parametrize("box_", [(0.0, 50.0, 1.0, 52.0), (2.0, 40.0, 3.0, 49.0), (9.0, 50.0, 12.0, 52.0)])
+def test_a_box_that_only_touches_the_area_around_the_grid_is_empty(box_) -> None:
+    assert rd_box(*box_) == (0.0, 0.0, 0.0, 0.0)
+
+
+def test_wgs84_from_rd_to_seven_decimals_and_check_without_a_radius() -> None:
+    reference = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True).transform(102_800, 485_300)
+    assert wgs84_from_rd(102_800, 485_300) == (round(reference[0], 7), round(reference[1], 7))
+    assert wgs84_from_rd(102_800, 485_300) != (round(reference[0], 6), round(reference[1], 6))
+    assert check(Point(101_000.5, 480_500), [layer(mapping(SQUARE))]) == []
+
+
+def test_an_unreadable_geometry_is_named_by_its_number() -> None:
+    with pytest.raises(ValidationError, match="Object 2 heeft geen leesbare geometrie"):
+        layer(mapping(SQUARE), {"type": "Polygon", "coordinates": "nonsense"})
