@@ -150,3 +150,20 @@ def test_an_invalid_wgs84_shape_comes_back_repaired() -> None:
 def test_a_point_or_a_line_has_no_share_covered() -> None:
     assert covered_share(shapely.Point(102_050, 484_025), [FIELD]) == 0.0
     assert covered_share(shapely.LineString([(102_000, 484_000), (102_100, 484_000)]), [FIELD]) == 0.0
+
+
+def test_a_share_is_never_above_one() -> None:
+    """An area covered by itself: in floating point its covered area comes out a hair above its own area
+    (1.0000000000000002 of it for this polygon); the share is 1."""
+    corners = [
+        (102416.73855999808, 484287.01136764477),
+        (102267.05154249472, 484203.7879324863),
+        (102116.19323828892, 484168.3825056329),
+        (102457.86539811248, 484014.3301854149),
+        (102139.84285291652, 484302.90961515636),
+        (102347.78270186149, 484349.30793516577),
+        (102163.19514425335, 484270.8829712298),
+    ]
+    area = shapely.convex_hull(shapely.MultiPoint(corners))
+    assert shapely.union_all([area.intersection(area)]).area > area.area  # the hair
+    assert covered_share(area, [area]) == 1.0
