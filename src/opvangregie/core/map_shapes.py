@@ -9,7 +9,7 @@ of that level (Douglas–Peucker, topology preserved), computed once per level a
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import shapely
@@ -62,16 +62,13 @@ class MapShape:
     geometry: BaseGeometry
 
 
-@dataclass
 class ShapeSet:
     """Features with a spatial index, cut to a box and simplified per zoom level on request."""
 
-    shapes: Sequence[MapShape]
-    _tree: STRtree = field(init=False, repr=False)
-    _per_zoom: dict[int, list[BaseGeometry]] = field(init=False, repr=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._tree = STRtree([item.geometry for item in self.shapes])
+    def __init__(self, shapes: Sequence[MapShape]) -> None:
+        self.shapes = shapes
+        self._tree = STRtree([item.geometry for item in shapes])
+        self._per_zoom: dict[int, list[BaseGeometry]] = {}  # each level simplified once, then kept
 
     @classmethod
     def from_geojson(cls, data: dict[str, Any], *, key_property: str, name_property: str) -> ShapeSet:
