@@ -146,3 +146,89 @@ def test_polygonal_keeps_areas_only() -> None:
     assert layer_files.polygonal(shapely.MultiPolygon([square])).geom_type == "MultiPolygon"
     assert layer_files.polygonal(shapely.Point(0, 0)).is_empty
     assert layer_files.polygonal(shapely.GeometryCollection([shapely.Point(0, 0)])).is_empty
+
+
+@pytest.mark.parametrize("field", ["naam", "name", "gebiedsnaam", "naam_n2k", "omschrijving", "label", "titel"])
+def test_every_usual_name_field(tmp_path: Path, field: str) -> None:
+    read = read_layer_file(write(tmp_path, [feature(mapping(SQUARE), code="1", **{field: "Kennemerland-Zuid"})]))
+    assert read.areas[0].name == "Kennemerland-Zuid"
+
+
+@pytest.mark.parametrize(
+    ("area", "accepted"),
+    [
+        (box(-200_000, 484_000, -199_000, 485_000), True),  # RD x −200 km .. 500 km, y 200 km .. 900 km
+        (box(-200_000.5, 484_000, -199_000, 485_000), False),
+        (box(499_000, 484_000, 500_000, 485_000), True),
+        (box(499_000, 484_000, 500_000.5, 485_000), False),
+        (box(102_000, 200_000, 103_000, 201_000), True),
+        (box(102_000, 199_999.5, 103_000, 201_000), False),
+        (box(102_000, 899_000, 103_000, 900_000), True),
+        (box(102_000, 899_000, 103_000, 900_000.5), False),
+    ],
+)
+def test_the_envelope_edges_included(tmp_path: Path, area: shapely.Polygon, accepted: bool) -> None:
+    path = write(tmp_path, [feature(mapping(area), naam="rand")])
+    if accepted:
+        assert read_layer_file(path).areas[0].name == "rand"
+    else:
+        with pytest.raises(ValidationError, match="Object 1 ligt niet in of bij Nederland"):
+            read_layer_file(path)
+
+
+def test_wgs84_to_seven_decimals_and_the_geometry_in_the_collection(tmp_path: Path) -> None:
+    read = read_layer_file(write(tmp_path, [feature(mapping(SQUARE), naam="vak")]))
+    geometry = read.areas[0].geometry
+    coordinates = list(geometry.exterior.coords)
+    assert all(abs(value * 1e7 - round(value * 1e7)) < 1e-3 for point in coordinates for value in point)
+    assert any(abs(value * 1e6 - round(value * 1e6)) > 1e-3 for point in coordinates for value in point)
+    (collected,) = read.geojson()["features"]
+    assert shapely.geometry.shape(collected["geometry"]).equals(geometry)
+
+
+def test_a_collection_without_an_area_is_refused(tmp_path: Path) -> None:
+    line = {
+        "type": "GeometryCollection",
+        "geometries": [{"type": "LineString", "coordinates": [[102000, 484000], [103000, 485000]]}],
+    }
+    with pytest.raises(ValidationError, match="Object 1 heeft een ongeldige geometrie die niet te herstellen is"):
+        read_layer_file(write(tmp_path, [feature(line, naam="lijn")]))
+
+
+def test_the_limit_of_objects_and_a_long_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert layer_files.MAX_FEATURES == 20_000
+    monkeypatch.setattr(layer_files, "MAX_FEATURES", 0)
+    with pytest.raises(ValidationError, match="geen objecten"):  # 0 objects is not more than 0
+        read_layer_file(write(tmp_path, []))
+    with pytest.raises(ValidationError) as refused:
+        read_layer_file(tmp_path / ("x" * 250 + ".geojson"))
+    message = str(refused.value.args[0])
+    assert len(message[message.index("(") + 1 : message.rindex(")")]) == 200  # the reader's error, cut at 200
+
+
+def test_a_geopackage_and_a_zipped_shapefile(tmp_path: Path) -> None:
+    import zipfile
+
+    import numpy as np
+    from pyogrio.raw import write as write_raw
+
+    def layer_at(path: Path, driver: str) -> None:
+        write_raw(
+            str(path),
+            np.array([shapely.to_wkb(SQUARE)], dtype=object),
+            [np.array(["BPL"], dtype=object)],
+            fields=["naam"],
+            geometry_type="Polygon",
+            crs="EPSG:28992",
+            driver=driver,
+        )
+
+    layer_at(tmp_path / "laag.gpkg", "GPKG")
+    assert [area.name for area in read_layer_file(tmp_path / "laag.gpkg").areas] == ["BPL"]
+    shapefile = tmp_path / "shp"
+    shapefile.mkdir()
+    layer_at(shapefile / "laag.shp", "ESRI Shapefile")
+    with zipfile.ZipFile(tmp_path / "laag.zip", "w") as archive:
+        for part in shapefile.iterdir():
+            archive.write(part, part.name)
+    assert [area.name for area in read_layer_file(tmp_path / "laag.zip").areas] == ["BPL"]
