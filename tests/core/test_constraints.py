@@ -149,6 +149,7 @@ def test_a_box_that_misses_the_area_around_the_grid_is_empty(box_) -> None:
     [
         (4.7, 52.3, 4.5, 52.4),
         (4.5, 52.3, 4.5, 52.4),
+        (4.5, 52.3, 4.7, 52.3),
         (4.5, 52.4, 4.7, 52.3),
         (-181.0, 52.3, 4.7, 52.4),
         (4.5, 52.3, 181.0, 52.4),
@@ -261,9 +262,11 @@ def test_a_box_that_only_touches_the_area_around_the_grid_is_empty(box_) -> None
 
 
 def test_wgs84_from_rd_to_seven_decimals_and_check_without_a_radius() -> None:
-    reference = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True).transform(102_800, 485_300)
-    assert wgs84_from_rd(102_800, 485_300) == (round(reference[0], 7), round(reference[1], 7))
-    assert wgs84_from_rd(102_800, 485_300) != (round(reference[0], 6), round(reference[1], 6))
+    reference = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True).transform(123_456, 456_789)
+    lon, lat = wgs84_from_rd(123_456, 456_789)
+    assert (lon, lat) == (round(reference[0], 7), round(reference[1], 7))  # 4.9268469, 52.0984496
+    assert lon != round(reference[0], 6)
+    assert lat != round(reference[1], 6)
     assert check(Point(101_000.5, 480_500), [layer(mapping(SQUARE))]) == []
 
 
