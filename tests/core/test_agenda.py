@@ -407,3 +407,11 @@ def test_within_no_days_holds_only_what_is_overdue_from_before() -> None:
     on_start = AgendaItem(start, AgendaKind.EVALUATION, "Evaluatie", "", "", PRINCEHOF, overdue=True)
     assert within([overdue, on_start], start, 0, include_overdue=True) == (overdue,)
     assert within([overdue, on_start], start, 1, include_overdue=True) == (overdue, on_start)
+
+
+def test_fixed_dates_are_not_expectations_and_an_evaluation_is_overdue_the_day_after() -> None:
+    assert not notice_item(NoticeGiven(AGREEMENT, date(2026, 1, 4))).is_expected
+    assert not quota_item(QuotaRemaining(HEEMSTEDE, HalfYear(2025, 2), 3), today=TODAY).is_expected
+    not_held = Evaluation(PRINCEHOF, date(2026, 6, 1), held=False)
+    assert not evaluation_item(not_held, today=date(2026, 6, 1)).overdue
+    assert evaluation_item(not_held, today=date(2026, 6, 2)).overdue
