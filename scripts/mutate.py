@@ -119,12 +119,19 @@ def _register_operators() -> None:
     cosmic_ray.plugins.OPERATOR_PROVIDERS.update({"core": Core(), "opvangregie": Ours()})
 
 
+_PARAMETER_LISTS = {"parameters", "param", "varargslist", "lambdef"}
+
+
 def _outside_decorators(operator: Any) -> Any:
     """``operator`` leaving decorators alone: ``@dataclass(frozen=True, order=True, slots=True)`` is how a
-    class is built, not a rule (see the ADR)."""
+    class is built, not a rule (see the ADR). Nor does it touch the ``*`` and ``/`` of a parameter list
+    (``def f(a, *, on)`` is no multiplication: turned into ``/`` it only changes how callers may pass the
+    arguments)."""
 
     class Operator(operator):  # type: ignore[misc,valid-type]
         def mutation_positions(self, node: Any) -> list[Any]:
+            if node.type == "operator" and node.parent is not None and node.parent.type in _PARAMETER_LISTS:
+                return []
             parent = node
             while parent is not None:
                 if parent.type == "decorator":
@@ -159,11 +166,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def core_modules() -> dict[str, Path]:
-    return {
-        _dotted(path): path
-        for path in sorted(CORE.rglob("*.py"))
-        if path.name != "__init__.py"
-    }
+    return {_dotted(path): path for path in sorted(CORE.rglob("*.py")) if path.name != "__init__.py"}
 
 
 def tests_for(module: str, modules: dict[str, Path]) -> list[Path]:
@@ -262,7 +265,11 @@ def mutate_module(name: str, path: Path, tests: list[Path], *, fresh: bool) -> P
         clean = subprocess.run(command, cwd=TREE, capture_output=True, text=True, check=False)
         if clean.returncode != 0:
             raise SystemExit(f"{name}: the tests fail without any mutation:\n{clean.stdout[-3000:]}")
-        meta = {"fingerprint": fingerprint, "tests": tests_fingerprint, "timeout": max(10.0, 4 * (time.monotonic() - started))}
+        meta = {
+            "fingerprint": fingerprint,
+            "tests": tests_fingerprint,
+            "timeout": max(10.0, 4 * (time.monotonic() - started)),
+        }
         with use_db(str(session), WorkDB.Mode.create) as db:
             init([path.relative_to(ROOT)], db, {})
         stamp.write_text(json.dumps(meta))
@@ -340,7 +347,11 @@ def main() -> int:
         if not tests:
             table.append((short, 0, 0, 0, 0))
             continue
-        rows = [row for row in results(mutate_module(short, modules[name], tests, fresh=args.fresh)) if row["outcome"] != "no-op"]
+        rows = [
+            row
+            for row in results(mutate_module(short, modules[name], tests, fresh=args.fresh))
+            if row["outcome"] != "no-op"
+        ]
         caught = sum(row["outcome"] == "caught" for row in rows)
         pending = sum(row["outcome"] == "pending" for row in rows)
         table.append((short, len(rows), caught, pending, len(tests)))

@@ -14,6 +14,7 @@ from opvangregie.core.agenda import (
     AgendaKind,
     Evaluation,
     NoticeGiven,
+    NoticeRequired,
     PermitDecision,
     QuotaRemaining,
     Subject,
@@ -22,8 +23,10 @@ from opvangregie.core.agenda import (
     evaluation_item,
     irrevocable_from,
     location_items,
+    notice_deadline,
     notice_item,
     notice_period_end,
+    notice_required_item,
     objection_decision_due,
     permit_items,
     quota_item,
@@ -314,3 +317,101 @@ def test_the_deadlines_of_an_expected_decision_are_expected_too() -> None:
     actual, _ = permit_items(PermitDecision(subject, date(2025, 12, 15)), today=date(2025, 11, 11))
     assert not actual.is_expected
     assert actual.detail.startswith("Bekendgemaakt op 15-12-2025")
+
+
+# --- edges of the agenda's rules (issue 19) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "months", "deadline"),
+    [
+        # 31 January + 1 month ends on 28 February 2027 (no 31 February); from 1 February it would end 1 March
+        (date(2027, 2, 28), 1, date(2027, 1, 31)),
+        (date(2028, 2, 29), 1, date(2028, 1, 31)),  # leap year: 31 January + 1 month is 29 February
+        # 28 February + 2 months is 28 April (the same day), 1 March + 2 months is 1 May: 28 February
+        (date(2027, 4, 30), 2, date(2027, 2, 28)),
+        (date(2026, 7, 1), 3, date(2026, 4, 1)),
+    ],
+)
+def test_notice_deadline_at_month_ends(change: date, months: int, deadline: date) -> None:
+    assert notice_deadline(change, months) == deadline
+
+
+def test_notice_of_at_least_one_month() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        notice_deadline(date(2027, 2, 28), 0)
+    item = notice_required_item(NoticeRequired(AGREEMENT, date(2027, 2, 28), 1, "opname 15- tot 17-jarigen"))
+    assert item.detail == "Opname 15- tot 17-jarigen op 28-02-2027; aankondigen met een termijn van 1 maand."
+    assert item.source == "Afspraak: aankondiging 1 maand vooraf"
+    assert item.day == date(2027, 1, 31)
+
+
+def test_a_notice_period_is_not_extended_unless_agreed() -> None:
+    """Given Sunday 4 January 2026: three months end on Saturday 4 April 2026, and stay there."""
+    assert notice_item(NoticeGiven(AGREEMENT, date(2026, 1, 4))).day == date(2026, 4, 4)
+
+
+def test_the_decision_on_an_objection_six_or_twelve_weeks_and_overdue_the_day_after() -> None:
+    """Made known 13 March 2025: the objection period ends 24 April; the decision is due 5 June (six weeks,
+    Awb 7:10(1)) or 17 July (twelve weeks with an advisory committee)."""
+    six = PermitDecision(PRINCEHOF, date(2025, 3, 13), objection_lodged=True)
+    (_, due) = permit_items(six, today=date(2025, 6, 5))
+    assert (due.day, due.detail, due.overdue) == (
+        date(2025, 6, 5),
+        "6 weken vanaf de dag na het einde van de bezwaartermijn (24-04-2025).",
+        False,
+    )
+    assert permit_items(six, today=date(2025, 6, 6))[1].overdue
+    twelve = PermitDecision(PRINCEHOF, date(2025, 3, 13), objection_lodged=True, advisory_committee=True)
+    (_, due) = permit_items(twelve, today=date(2025, 1, 1))
+    assert (due.day, due.detail) == (
+        date(2025, 7, 17),
+        "12 weken vanaf de dag na het einde van de bezwaartermijn (24-04-2025).",
+    )
+
+
+def test_every_kind_has_its_dutch_label() -> None:
+    assert [kind.label_nl for kind in AgendaKind] == [
+        "einde bezwaartermijn",
+        "onherroepelijk",
+        "beslissing op bezwaar",
+        "einde opzegtermijn",
+        "uiterlijk aankondigen",
+        "evaluatie",
+        "verwachte statuswijziging",
+        "geplande einddatum",
+        "einde tijdelijke bescherming",
+        "einde halfjaar taakstelling",
+    ]
+
+
+def test_on_the_day_itself_nothing_is_overdue_yet() -> None:
+    half = HalfYear(2025, 2)
+    met = quota_item(QuotaRemaining(HEEMSTEDE, half, 0), today=date(2026, 1, 1))
+    assert met.title == "Einde halfjaar 2025-H2: taakstelling gehaald – Heemstede"
+    assert not met.overdue
+    behind = QuotaRemaining(HEEMSTEDE, half, 3)
+    assert not quota_item(behind, today=date(2025, 12, 31)).overdue
+    assert quota_item(behind, today=date(2026, 1, 1)).overdue
+    plan = LocationPlan(1, G.UKRAINIAN, "Princehof", expected=[ExpectedTransition(S.IN_USE, date(2026, 3, 1))])
+    (today,) = location_items(plan, today=date(2026, 3, 1))
+    assert (today.overdue, today.detail) == (False, "Verwacht op 01-03-2026.")
+    (late,) = location_items(plan, today=date(2026, 3, 2))
+    assert (late.overdue, late.detail) == (True, "Verwacht op 01-03-2026, maar nog niet gebeurd.")
+
+
+def test_within_no_days_holds_only_what_is_overdue_from_before() -> None:
+    start = date(2026, 3, 1)
+    plan = LocationPlan(1, G.UKRAINIAN, "Princehof", expected=[ExpectedTransition(S.IN_USE, date(2026, 2, 1))])
+    (overdue,) = location_items(plan, today=start)
+    on_start = AgendaItem(start, AgendaKind.EVALUATION, "Evaluatie", "", "", PRINCEHOF, overdue=True)
+    assert within([overdue, on_start], start, 0, include_overdue=True) == (overdue,)
+    assert within([overdue, on_start], start, 1, include_overdue=True) == (overdue, on_start)
+
+
+def test_fixed_dates_are_not_expectations_and_an_evaluation_is_overdue_the_day_after() -> None:
+    assert not notice_item(NoticeGiven(AGREEMENT, date(2026, 1, 4))).is_expected
+    assert not quota_item(QuotaRemaining(HEEMSTEDE, HalfYear(2025, 2), 3), today=TODAY).is_expected
+    not_held = Evaluation(PRINCEHOF, date(2026, 6, 1), held=False)
+    assert not evaluation_item(not_held, today=date(2026, 6, 1)).overdue
+    assert evaluation_item(not_held, today=date(2026, 6, 2)).overdue

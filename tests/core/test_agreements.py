@@ -10,6 +10,11 @@ from hypothesis import strategies as st
 
 from opvangregie.core.agenda import notice_period_end
 from opvangregie.core.agreements import (
+    MAX_AGE,
+    MAX_MONTHS,
+    MAX_QUANTITY,
+    MAX_WEEKS,
+    MAX_YEARS,
     Dated,
     Verdict,
     check_ages,
@@ -75,6 +80,9 @@ def test_no_counts_and_days_before_the_first_count_never_meet() -> None:
 
 
 def test_bad_arguments_are_refused() -> None:
+    with pytest.raises(ValueError, match="minimum"):
+        first_met([Dated(START, 1)], minimum=-1, weeks=1)
+    assert first_met([Dated(START, 0)], minimum=0, weeks=1) == START + timedelta(days=6)
     with pytest.raises(ValueError, match="weeks"):
         first_met([Dated(START, 1)], minimum=1, weeks=0)
     with pytest.raises(ValueError, match="two counts"):
@@ -159,3 +167,34 @@ def test_notice_required_on_the_agenda() -> None:
     (item,) = agenda(today=date(2031, 1, 1), notices_required=[NoticeRequired(subject, date(2032, 6, 1), 3)])
     assert (item.kind, item.day, item.is_expected) == (AgendaKind.NOTICE_DEADLINE, date(2032, 3, 1), True)
     assert "Princehof" in item.title
+
+
+def test_the_edges_of_the_conditions() -> None:
+    """A maximum of 0 is a condition (no one); an age range of one age; one end of the range open; "after 1
+    year" is the shortest change."""
+    on = date(2025, 11, 11)
+    assert check_maximum(limit=0, actual=0, on=on).verdict is Verdict.WITHIN
+    assert check_maximum(limit=0, actual=1, on=on).verdict is Verdict.BROKEN
+    with pytest.raises(ValueError, match="limit"):
+        check_maximum(limit=-1, actual=0, on=on)
+    assert check_ages(minimum=16, maximum=16, ages=[16]).verdict is Verdict.WITHIN
+    assert check_ages(minimum=15, maximum=None, ages=[15, 40]).verdict is Verdict.WITHIN
+    assert check_ages(minimum=None, maximum=17, ages=[0, 17]).verdict is Verdict.WITHIN
+    assert check_ages(minimum=None, maximum=17, ages=[18]).outside == (18,)
+    with pytest.raises(ValueError, match="a minimum or a maximum"):
+        check_ages(minimum=None, maximum=None, ages=[16])
+    assert target_group_change_date(date(2027, 6, 1), 1) == date(2028, 6, 1)
+    with pytest.raises(ValueError, match="years"):
+        target_group_change_date(date(2027, 6, 1), 0)
+
+
+def test_of_two_items_on_one_date_the_later_one_is_in_force() -> None:
+    """A correction entered for the same date replaces the earlier entry."""
+    items = [(date(2025, 11, 1), "13-15"), (date(2025, 11, 1), "13-16")]
+    assert in_force(items, date(2025, 11, 1)) == "13-16"
+
+
+def test_the_register_limits() -> None:
+    """Places or persons up to 10,000 (as a location's capacity), windows up to 520 weeks (ten years),
+    target-group changes after up to 50 years, notice up to 120 months, ages up to 120."""
+    assert (MAX_QUANTITY, MAX_WEEKS, MAX_YEARS, MAX_MONTHS, MAX_AGE) == (10_000, 520, 50, 120, 120)

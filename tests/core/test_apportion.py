@@ -211,3 +211,77 @@ def test_dhondt_textbook_example_needs_two_more_seats_after_the_first_guess() ->
     votes = as_units([100_000, 80_000, 30_000, 20_000])
     assert list(apportion(votes, 8, Method.DHONDT).values()) == [4, 3, 1, 0]
     assert list(apportion(votes, 8, Method.SAINTE_LAGUE).values()) == [3, 3, 1, 1]
+
+
+# Seat tables where a wrong rounding of the first guess, a wrong tie rule or a wrong step still lands on
+# a plausible result; the expected seats are those of handing out seats one at a time (``_one_at_a_time``,
+# checked there too) — D'Hondt's 60 / 2 / 2 over 30 seats is a tie for the 30th seat (60/30 = 2/1).
+SEAT_TABLES = [
+    ([23, 0, 1, 15, 3, 0], 4, Method.HUNTINGTON_HILL, 0, [1, 0, 1, 1, 1, 0]),
+    ([2, 4, 0, 3], 19, Method.HUNTINGTON_HILL, 0, [4, 9, 0, 6]),
+    ([2, 0, 4, 5, 38], 28, Method.SAINTE_LAGUE, 2, [2, 2, 2, 3, 19]),
+    ([3, 2, 45, 4], 35, Method.HUNTINGTON_HILL, 2, [2, 2, 28, 3]),
+    ([60, 2, 2], 30, Method.DHONDT, 0, [30, 0, 0]),
+    ([4, 1, 16, 1, 3], 32, Method.HUNTINGTON_HILL, 0, [5, 1, 21, 1, 4]),
+    ([4, 3, 2, 13, 0], 33, Method.HUNTINGTON_HILL, 1, [6, 4, 3, 19, 1]),
+    ([1, 0, 3, 0, 5, 3], 23, Method.DHONDT, 1, [1, 1, 5, 1, 10, 5]),
+    ([0, 32, 3, 2, 4, 1], 32, Method.SAINTE_LAGUE, 2, [2, 21, 2, 2, 3, 2]),
+    ([2, 3, 9, 50], 33, Method.SAINTE_LAGUE, 1, [1, 2, 5, 25]),
+    ([3, 5, 0, 17, 2], 9, Method.HUNTINGTON_HILL, 0, [1, 2, 0, 5, 1]),
+    ([0, 34, 12, 0, 0], 36, Method.HUNTINGTON_HILL, 1, [1, 24, 9, 1, 1]),
+    ([0, 0, 2, 2, 1, 0], 22, Method.SAINTE_LAGUE, 1, [1, 1, 8, 7, 4, 1]),
+    ([54, 0, 23, 27, 0, 2], 2, Method.HUNTINGTON_HILL, 0, [1, 0, 0, 1, 0, 0]),
+    # a first guess that rounds every quotient up would be wrong here
+    ([70, 41, 23, 316, 52, 10, 61], 125, Method.HUNTINGTON_HILL, 0, [15, 9, 5, 70, 11, 2, 13]),
+    (
+        [64240, 50, 7, 36, 4, 16, 13, 18, 3, 50, 7, 33, 29, 36, 2, 49, 5, 29],
+        184,
+        Method.SAINTE_LAGUE,
+        0,
+        [184] + [0] * 17,
+    ),
+]
+
+
+@pytest.mark.parametrize(("weights", "total", "method", "minimum", "expected"), SEAT_TABLES)
+def test_seat_tables_written_out(weights: list[int], total: int, method: Method, minimum: int, expected) -> None:
+    assert _one_at_a_time(weights, total, method, minimum) == expected
+    assert list(apportion(as_units(weights), total, method, minimum=minimum).values()) == expected
+
+
+def test_hamilton_with_a_minimum_and_equal_remainders() -> None:
+    """16 / 2 / 0 / 3 over 38 seats, at least 2 each: the unit without weight is fixed at 2; 36 seats over
+    16 / 2 / 3 give quotas 27 3/7, 3 3/7, 5 1/7; the one seat left goes to the equal remainder 3/7 of the
+    larger weight."""
+    assert list(apportion(as_units([16, 2, 0, 3]), 38, Method.HAMILTON, minimum=2).values()) == [28, 3, 2, 5]
+
+
+def test_half_up_rounds_each_quota_at_one_half() -> None:
+    """51 / 5 / 4 / 3 / 0 over 19: quotas 15.38, 1.51, 1.21, 0.90, 0."""
+    assert list(apportion(as_units([51, 5, 4, 3, 0]), 19, Method.HALF_UP).values()) == [15, 2, 1, 1, 0]
+
+
+def test_nothing_to_divide() -> None:
+    """No units: an empty table for the rounding methods; zero weights: zero quotas, the minimum, or zeros."""
+    assert apportion({}, 19, Method.STATUTORY_CEILING) == {}
+    assert apportion({}, 0, Method.HAMILTON) == {}
+    assert exact_quotas({"a": 0, "b": 0}, 10) == {"a": 0, "b": 0}
+    assert apportion({"a": 0, "b": 0}, 27, Method.HALF_UP) == {"a": 0, "b": 0}
+    assert apportion({"a": 0, "b": 0}, 21, Method.STATUTORY_CEILING, minimum=2) == {"a": 2, "b": 2}
+    assert apportion({"a": 0}, 0, Method.DHONDT) == {"a": 0}
+    assert apportion({"a": 0, "b": 0, "c": 0}, 3, Method.HAMILTON, minimum=1) == {"a": 1, "b": 1, "c": 1}
+    with pytest.raises(ValidationError, match=r"6 eenheden vragen samen 12, het totaal is 4\."):
+        apportion(as_units([5, 5, 0, 4, 1, 55]), 4, Method.HUNTINGTON_HILL, minimum=2)
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_a_negative_fraction_of_a_weight_or_a_negative_minimum_is_refused(method: Method) -> None:
+    with pytest.raises(ValidationError, match="Gewichten kunnen niet negatief zijn"):
+        apportion({"a": -0.5, "b": 2}, 3, method)
+    with pytest.raises(ValidationError, match="Het minimum kan niet negatief zijn"):
+        apportion({"a": 1, "b": 2}, 3, method, minimum=-1)
+
+
+def test_exact_quotas_refuse_a_negative_fraction_of_a_weight() -> None:
+    with pytest.raises(ValidationError, match="Gewichten kunnen niet negatief zijn"):
+        exact_quotas({"a": Fraction(-1, 2), "b": 2}, 3)

@@ -31,3 +31,44 @@ def test_rd_point_inside_and_outside_the_netherlands() -> None:
 
 def test_coa_groups() -> None:
     assert {g for g in TargetGroup if g.is_coa_managed} == {TargetGroup.ASYLUM, TargetGroup.AMV}
+
+
+def test_municipality_code_messages_and_its_four_digits() -> None:
+    assert MunicipalityCode.parse("1") == MunicipalityCode("GM0001")
+    assert str(MunicipalityCode.parse("gm1980")) == "GM1980"
+    with pytest.raises(ValidationError, match=r"Ongeldige gemeentecode '12345': verwacht bijvoorbeeld GM0397\."):
+        MunicipalityCode.parse("12345")
+    with pytest.raises(ValidationError, match=r"verwacht GM gevolgd door 4 cijfers"):
+        MunicipalityCode("GM397")
+    with pytest.raises(ValidationError, match=r"verwacht PV gevolgd door 2 cijfers"):
+        ProvinceCode("PV270")
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [(-7_000, 289_000), (300_000, 629_000), (-7_000, 629_000), (300_000, 289_000)],
+)
+def test_rd_point_on_the_corners_of_the_area_of_use(x: float, y: float) -> None:
+    """EPSG:28992's area of use: x −7,000..300,000, y 289,000..629,000, bounds included."""
+    assert (RDPoint(x, y).x, RDPoint(x, y).y) == (x, y)
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [(-7_001, 400_000), (300_001, 400_000), (100_000, 288_999), (100_000, 629_001)],
+)
+def test_rd_point_just_outside_the_area_of_use(x: float, y: float) -> None:
+    with pytest.raises(ValidationError, match=r"\(x -7000\.\.300000, y 289000\.\.629000\)"):
+        RDPoint(x, y)
+
+
+def test_target_group_names_and_the_coa() -> None:
+    assert [(g.value, g.label_nl, g.is_coa_managed) for g in TargetGroup] == [
+        ("ukrainian", "Oekraïense ontheemden", False),
+        ("asylum", "asielzoekers", True),
+        ("amv", "amv", True),
+        ("status_holder", "statushouders", False),
+        ("emergency", "noodopvang", False),
+    ]
+    assert TargetGroup.dutch_name("asylum") == "asielzoekers"
+    assert TargetGroup.dutch_name("elders") == "'elders'"

@@ -361,3 +361,42 @@ def test_euro_as_written_in_dutch() -> None:
     assert euro(D("0")) == "€ 0,00"
     assert euro(D("1234567.891")) == "€ 1.234.567,89"
     assert euro(D("-0.5")) == "-€ 0,50"
+
+
+def test_a_contribution_of_a_few_cents_is_paid() -> None:
+    """Single adult, October 2025: leefgeld 314.84 stops at 362.07; at an income of 363.00 the linear rule
+    charges 363.00 / 1.15 − 314.84 = 0.812…, rounded down to € 0,81."""
+    result = month_calculate(RATES, household("363.00"), OCT)
+    assert (result.leefgeld, result.own_contribution) == (D("0.00"), D("0.81"))
+    assert result.pays_contribution
+    assert not result.receives_leefgeld
+
+
+def test_a_household_is_by_default_without_minors_or_catering_in_municipal_reception() -> None:
+    assert month_calculate(RATES, HouseholdMonth((D("5000"),)), OCT) == month_calculate(RATES, household("5000"), OCT)
+    assert month_calculate(RATES, HouseholdMonth((D("5000"),)), OCT).own_contribution == D("244.22")
+
+
+@pytest.mark.parametrize(
+    ("band", "line"),
+    [
+        (LeefgeldBand(1, per_adult=D("215.06")), "Voeding: 1 × € 215,06 + 0 × € 0,00."),
+        (LeefgeldBand(1, per_minor=D("178.36")), "Voeding: 1 × € 0,00 + 0 × € 178,36."),
+    ],
+)
+def test_the_food_line_with_only_an_adult_or_only_a_minor_amount(band: LeefgeldBand, line: str) -> None:
+    rates = Rates([LeefgeldScale(date(2023, 4, 1), D("56.12"), (band,))])
+    assert month_calculate(rates, household("0"), date(2024, 3, 1)).explanation[1] == line
+
+
+def test_one_realised_place_for_one_day() -> None:
+    rates = [ReimbursementRate(date(2025, 1, 1), D("44.00"))]
+    assert reimbursement_estimate(rates, [(date(2025, 3, 1), 1)]) == D("44.00")
+
+
+def test_a_leefgeld_of_a_few_cents_is_received() -> None:
+    """Single adult, October 2025, income 361.50: 314.84 − 361.50 / 1.15 = 0.492…, rounded up to € 0,50."""
+    result = month_calculate(RATES, household("361.50"), OCT)
+    assert (result.leefgeld, result.own_contribution) == (D("0.50"), D("0.00"))
+    assert result.receives_leefgeld
+    assert not result.pays_contribution

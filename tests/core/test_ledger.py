@@ -286,3 +286,26 @@ def test_tally_counts_and_its_fixed_order() -> None:
         (PaceStatus.AHEAD, 1),
         (PaceStatus.NO_DATA, 1),
     ]
+
+
+def test_defaults_nothing_planned_no_opening_balance_no_municipalities() -> None:
+    """Without a planned number nothing is planned; without an opening balance nothing is carried in from
+    before the first kept half-year; a tally of no municipalities is all zeros."""
+    line = LedgerLine(H1, 30, 0, 10)
+    view = progress(line, on=date(2025, 3, 31))
+    assert view.planned == 0
+    assert view.still_to_find == 20
+    behind = [LedgerLine(H1, 10, 0, 5), LedgerLine(H2, 10, -5, 5)]
+    assert periods_behind_in_a_row(behind) == 2
+    assert periods_behind_in_a_row(behind, opening_balance=-1) == 3
+    assert periods_behind_in_a_row(behind, opening_balance=1) == 2
+    assert StatusTally() == StatusTally.of([]) == StatusTally(0, 0, 0, 0)
+    assert (StatusTally().total, StatusTally().judged) == (0, 0)
+
+
+def test_a_negative_realisation_is_refused() -> None:
+    with pytest.raises(ValidationError, match="niet negatief"):
+        ledger([PeriodFigures(H1, 10, -1)])
+    with pytest.raises(ValidationError, match="niet negatief"):
+        ledger([PeriodFigures(H1, -1, 0)])
+    assert ledger([PeriodFigures(H1, 0, 0)]) == [LedgerLine(H1, 0, 0, 0)]

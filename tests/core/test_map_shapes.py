@@ -96,3 +96,34 @@ def test_a_bow_tie_is_repaired_into_two_triangles() -> None:
     repaired = shape(shapes.features(zoom=DETAIL_ZOOM)[0]["geometry"])
     assert repaired.is_valid
     assert repaired.area == pytest.approx(0.02)
+
+
+def test_the_edges_of_a_box_and_of_the_globe() -> None:
+    assert parse_bbox("-180,-90,180,90") == (-180.0, -90.0, 180.0, 90.0)
+    assert parse_bbox(" 4.5, 52.3 ,4.7,52.4") == (4.5, 52.3, 4.7, 52.4)
+    for wrong in ("1,1,1,2", "1,1,2,1", "-180.5,0,1,1", "0,0,180.5,1", "0,-90.5,1,1", "0,0,1,90.5", "1,2,3,4,5"):
+        with pytest.raises(ValidationError, match="west"):
+            parse_bbox(wrong)
+
+
+def test_half_a_pixel_per_level_and_the_detail_level_from_12() -> None:
+    assert tolerance_degrees(1) == 360 / 256 / 2 / 2
+    assert tolerance_degrees(12) == 360 / 256 / 4096 / 2
+    shapes = _collection()
+
+    def vertices(zoom: int) -> int:
+        return len(shape(shapes.features(zoom=zoom, keys={"GM0001"})[0]["geometry"]).exterior.coords)
+
+    assert (vertices(11), vertices(12), vertices(13)) == (5, 201, 201)
+    assert vertices(11) == 5  # the simplified level is kept and served again
+    with pytest.raises(ValidationError, match="0 tot en met 20"):
+        shapes.features(zoom=21)
+
+
+def test_features_are_geojson_features_and_keep_their_topology_when_coarse() -> None:
+    """At zoom 0 half a pixel is 0.7°: simplified without keeping the topology, a 0.1° square would vanish."""
+    shapes = _collection()
+    (feature,) = shapes.features(zoom=0, keys={"GM0002"})
+    assert feature["type"] == "Feature"
+    assert not shape(feature["geometry"]).is_empty
+    assert shape(feature["geometry"]).is_valid

@@ -12,6 +12,7 @@ from opvangregie.core.occupancy import (
     LocationFigures,
     LocationHistory,
     Snapshot,
+    Totals,
     aggregate,
     count_is_old,
     location_figures,
@@ -227,3 +228,21 @@ def test_a_count_is_old_after_max_age_days() -> None:
 def test_target_gap_below_the_target() -> None:
     assert target_gap(164, 100) == -64
     assert target_gap(0, 12) == 12
+
+
+def test_figures_written_out_in_full() -> None:
+    """Every field, so no default or flag goes unnoticed: out of use, in use without a count, with a count."""
+    closed = location_figures(GLIPPERWEG, date(2025, 10, 27))
+    assert closed == LocationFigures("glipperweg", date(2025, 10, 27), S.OUT_OF_USE, 0, 0, 0, 0, None, False, True)
+    uncounted = location_figures(_in_use([CapacityChange(date(2024, 1, 1), 10)], []), date(2025, 2, 1))
+    assert (uncounted.households, uncounted.free_places, uncounted.free_from_rooms) == (0, 10, False)
+    counted = location_figures(
+        _in_use([CapacityChange(date(2024, 1, 1), 10)], [Snapshot(date(2025, 1, 1), 6)]), date(2025, 2, 1)
+    )
+    assert (counted.households, counted.free_places, counted.free_from_rooms) == (0, 4, False)
+
+
+def test_totals_of_nothing_are_zero_and_one_full_location_is_vol() -> None:
+    assert aggregate([], ON) == Totals(ON) == Totals(ON, 0, 0, 0, 0, 0, (), 0, None)
+    one = aggregate([_figures("a", 10, 10, date(2025, 10, 1))], ON)
+    assert (one.locations_in_use, one.is_full) == (1, True)

@@ -427,3 +427,105 @@ def test_dropping_a_location_never_increases_totals(
     for difference in comparison.differences:
         assert difference.difference <= 0
         assert set(difference.changed) <= {key}
+
+
+# --- edges of the projection's rules (issue 19) ------------------------------------------------------------
+
+
+def test_part_states_have_their_dutch_labels_and_nothing_is_expected_before_any_status() -> None:
+    assert [state.label_nl for state in PartState] == [
+        "telt",
+        "geen capaciteit bekend",
+        "niet in gebruik",
+        "na de geplande einddatum",
+    ]
+    nothing = location_part(LocationPlan("leeg", G.ASYLUM, "Leeg"), date(2027, 6, 30))
+    assert (nothing.state, nothing.status, nothing.expected) == (PartState.NOT_IN_USE, None, False)
+
+
+def test_an_expected_reopening_on_the_day_it_went_out_of_use_is_not_pending() -> None:
+    plan = LocationPlan(
+        "x",
+        G.UKRAINIAN,
+        "X",
+        transitions=[Transition(S.IN_USE, date(2024, 1, 1)), Transition(S.OUT_OF_USE, date(2025, 6, 1))],
+        expected=[ExpectedTransition(S.IN_USE, date(2025, 6, 1))],
+    )
+    assert pending_expected(plan) == ()
+    later = LocationPlan(
+        "x",
+        G.UKRAINIAN,
+        "X",
+        transitions=[Transition(S.IN_USE, date(2024, 1, 1)), Transition(S.OUT_OF_USE, date(2025, 6, 1))],
+        expected=[ExpectedTransition(S.IN_USE, date(2025, 6, 2))],
+    )
+    assert pending_expected(later) == (ExpectedTransition(S.IN_USE, date(2025, 6, 2)),)
+
+
+def test_expected_dates_may_coincide_and_a_plan_without_a_name_is_named_by_its_key() -> None:
+    same_day = LocationPlan(
+        7,
+        G.ASYLUM,
+        expected=[ExpectedTransition(S.IN_USE, date(2027, 5, 1)), ExpectedTransition(S.PLANNED, date(2027, 5, 1))],
+    )
+    assert [e.status for e in same_day.expected] == [S.PLANNED, S.IN_USE]
+    with pytest.raises(ValidationError, match=r"^7: twee verwachte datums"):
+        LocationPlan(
+            7,
+            G.ASYLUM,
+            expected=[ExpectedTransition(S.IN_USE, date(2027, 5, 1)), ExpectedTransition(S.IN_USE, date(2027, 6, 1))],
+        )
+    with pytest.raises(ValidationError, match=r"^7: de verwachte datum voor"):
+        LocationPlan(
+            7,
+            G.ASYLUM,
+            expected=[ExpectedTransition(S.IN_USE, date(2027, 4, 30)), ExpectedTransition(S.PLANNED, date(2027, 5, 1))],
+        )
+
+
+def test_a_target_holds_from_its_first_day_and_a_later_entry_of_one_date_wins() -> None:
+    targets = [
+        TargetChange(G.UKRAINIAN, date(2027, 1, 1), 164),
+        TargetChange(G.UKRAINIAN, date(2027, 7, 1), 150),
+        TargetChange(G.UKRAINIAN, date(2027, 7, 1), 140),
+    ]
+    assert target_on(targets, G.UKRAINIAN, date(2027, 1, 1)) == 164
+    assert target_on(targets, G.UKRAINIAN, date(2026, 12, 31)) is None
+    assert target_on(targets, G.UKRAINIAN, date(2027, 7, 1)) == 140
+
+
+def test_a_capacity_of_zero_may_be_set_and_a_negative_one_not() -> None:
+    plan = LocationPlan("x", G.UKRAINIAN, "X", capacities=[CapacityChange(date(2027, 1, 1), 12)])
+    (zero,) = apply_scenario([plan], Scenario("dicht", (SetCapacity("x", date(2027, 4, 1), 0),)))
+    assert zero.capacities == (CapacityChange(date(2027, 1, 1), 12), CapacityChange(date(2027, 4, 1), 0))
+    with pytest.raises(ValidationError, match="niet negatief"):
+        apply_scenario([plan], Scenario("fout", (SetCapacity("x", date(2027, 4, 1), -1),)))
+
+
+def test_a_shift_moves_capacities_dated_after_the_given_day_only() -> None:
+    plan = LocationPlan(
+        "x",
+        G.UKRAINIAN,
+        "X",
+        expected=[ExpectedTransition(S.IN_USE, date(2027, 4, 1))],
+        capacities=[CapacityChange(date(2027, 3, 4), 10), CapacityChange(date(2027, 4, 1), 20)],
+    )
+    (shifted,) = apply_scenario([plan], Scenario("later", (ShiftExpected("x", 2, capacities_after=date(2027, 3, 4)),)))
+    assert shifted.capacities == (CapacityChange(date(2027, 3, 4), 10), CapacityChange(date(2027, 6, 1), 20))
+    assert shifted.expected == (ExpectedTransition(S.IN_USE, date(2027, 6, 1)),)
+
+
+def test_dropping_a_location_without_places_changes_nothing() -> None:
+    planned = LocationPlan("p", G.UKRAINIAN, "Gepland", expected=[ExpectedTransition(S.IN_USE, date(2028, 1, 1))])
+    running = LocationPlan(
+        "r",
+        G.UKRAINIAN,
+        "Loopt",
+        transitions=[Transition(S.IN_USE, date(2024, 1, 1))],
+        capacities=[CapacityChange(date(2024, 1, 1), 12)],
+    )
+    comparison = compare_scenario([planned, running], Scenario("zonder", (DropLocation("p"),)), [Q2])
+    line = comparison.difference(Q2, G.UKRAINIAN)
+    assert (line.base_places, line.scenario_places, line.changed) == (12, 12, ())
+    dropped = compare_scenario([planned, running], Scenario("zonder", (DropLocation("r"),)), [Q2])
+    assert dropped.difference(Q2, G.UKRAINIAN).changed == ("r",)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from opvangregie.core.rooms import Occupant, SharingRule, placement_refusal
+import pytest
+
+from opvangregie.core.rooms import Occupant, SharingRule, placement_refusal, share_kind
 
 SAME_SEX = SharingRule.SAME_SEX
 SINGLE_WOMAN = Occupant(1, 1, frozenset("F"))
@@ -36,3 +38,55 @@ def test_rooms_for_single_adults_take_either_sex_but_no_families() -> None:
     assert placement_refusal(beds=3, sharing=rule, current=[SINGLE_WOMAN], newcomer=SINGLE_MAN) is None
     assert "alleenstaande" in str(placement_refusal(beds=6, sharing=rule, current=[SINGLE_MAN], newcomer=FAMILY))
     assert placement_refusal(beds=3, sharing=rule, current=[], newcomer=FAMILY) is None
+
+
+def test_beds_are_the_limit_exactly() -> None:
+    """Two beds used of four: a household of two fits, one of three does not."""
+    two = Occupant(2, 2, frozenset("FM"))
+    assert placement_refusal(beds=4, sharing=SharingRule.SINGLE_ADULTS, current=[], newcomer=two) is None
+    assert placement_refusal(beds=2, sharing=SharingRule.NONE, current=[], newcomer=two) is None
+    assert placement_refusal(beds=4, sharing=SAME_SEX, current=[SINGLE_WOMAN, SINGLE_WOMAN], newcomer=two) == (
+        "Een gedeelde kamer is alleen voor alleenstaande volwassenen."
+    )
+    assert (
+        placement_refusal(beds=3, sharing=SAME_SEX, current=[SINGLE_WOMAN, SINGLE_WOMAN], newcomer=SINGLE_WOMAN) is None
+    )
+    assert placement_refusal(beds=2, sharing=SAME_SEX, current=[SINGLE_WOMAN, SINGLE_WOMAN], newcomer=SINGLE_WOMAN) == (
+        "De kamer heeft 2 bedden; 2 in gebruik, het huishouden telt 1 personen."
+    )
+
+
+def test_a_single_adult_is_one_person_who_is_an_adult() -> None:
+    assert SINGLE_WOMAN.is_single_adult
+    assert not Occupant(1, 0, frozenset("F")).is_single_adult  # a child alone
+    assert not Occupant(2, 1, frozenset("F")).is_single_adult  # a mother with a child
+    assert not Occupant(2, 2, frozenset("F")).is_single_adult  # a couple
+
+
+@pytest.mark.parametrize(
+    ("sharing", "occupant", "kind"),
+    [
+        (SharingRule.NONE, SINGLE_WOMAN, None),
+        (SharingRule.SINGLE_ADULTS, SINGLE_WOMAN, "*"),
+        (SharingRule.SINGLE_ADULTS, Occupant(1, 1), "*"),
+        (SharingRule.SINGLE_ADULTS, FAMILY, None),
+        (SharingRule.SAME_SEX, SINGLE_WOMAN, "F"),
+        (SharingRule.SAME_SEX, SINGLE_MAN, "M"),
+        (SharingRule.SAME_SEX, Occupant(1, 1), None),  # sex not recorded
+        (SharingRule.SAME_SEX, Occupant(1, 1, frozenset({"", "X"})), "X"),
+        (SharingRule.SAME_SEX, Occupant(1, 1, frozenset({"F", "M"})), None),
+        (SharingRule.SAME_SEX, FAMILY, None),
+    ],
+)
+def test_share_kind(sharing: SharingRule, occupant: Occupant, kind: str | None) -> None:
+    assert share_kind(sharing, occupant) == kind
+
+
+def test_the_refusals_written_out() -> None:
+    assert placement_refusal(beds=4, sharing=SharingRule.NONE, current=[SINGLE_MAN], newcomer=SINGLE_MAN) == (
+        "In deze kamer woont al een ander huishouden; de kamer is niet bedoeld om te delen."
+    )
+    assert placement_refusal(beds=4, sharing=SAME_SEX, current=[SINGLE_MAN, SINGLE_WOMAN], newcomer=SINGLE_MAN) == (
+        "Een gedeelde kamer is alleen voor volwassenen van hetzelfde geslacht."
+    )
+    assert placement_refusal(beds=4, sharing=SAME_SEX, current=[SINGLE_MAN], newcomer=SINGLE_MAN) is None

@@ -131,7 +131,7 @@ def _hamilton(weights: dict[K, Fraction], total: int, minimum: int, order: dict[
     ranked = sorted(quotas, key=lambda key: (-(quotas[key] - seats[key]), -free[key], order[key]))
     for key in ranked[:left]:
         seats[key] += 1
-    return {key: fixed.get(key, seats.get(key, 0)) for key in weights}
+    return {key: fixed[key] if key in fixed else seats[key] for key in weights}
 
 
 # The claim of a unit with weight w and s seats to its (s+1)-th seat, as a comparable number. For
@@ -162,8 +162,8 @@ def _round_sainte_lague(quotient: Fraction) -> int:
 
 
 def _round_huntington_hill(quotient: Fraction) -> int:
-    if quotient == 0:
-        return 0
+    """Up from the geometric mean √(s(s+1)), compared through squares; a positive quotient below 1 gives 1
+    (the first divisor is 0). Only positive quotients are rounded (a unit without weight gets the minimum)."""
     floor = math.floor(quotient)
     return floor + 1 if quotient * quotient >= floor * (floor + 1) else floor
 

@@ -8,7 +8,6 @@ within the search radius of it; the result says the share of the site's area ins
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -65,9 +64,7 @@ def rd_box(min_lon: float, min_lat: float, max_lon: float, max_lat: float) -> tu
     The box is first cut to the area around the grid (RD New means nothing far from the Netherlands), and its
     edges are sampled, since a longitude/latitude rectangle is not a rectangle in RD. A box that misses the
     area gives an empty envelope."""
-    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)) or not (
-        -180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90
-    ):
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):  # refuses NaN and infinities too
         raise ValidationError("Een kader is west,zuid,oost,noord in graden, met west < oost en zuid < noord.")
     west, south = max(min_lon, _AROUND_THE_GRID[0]), max(min_lat, _AROUND_THE_GRID[1])
     east, north = min(max_lon, _AROUND_THE_GRID[2]), min(max_lat, _AROUND_THE_GRID[3])

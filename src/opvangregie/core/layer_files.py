@@ -82,7 +82,8 @@ def read_layer_file(path: Path, *, name_field: str = "") -> LayerFile:
             "Het bestand heeft geen coördinatenstelsel (CRS); lever het met een .prj (Shapefile) of in een "
             "GeoPackage, in RD New (EPSG:28992) of WGS84 (EPSG:4326)."
         )
-    names = _names(list(meta.get("fields") or []), list(field_data or []), len(wkbs), name_field)
+    fields = meta.get("fields")  # a numpy array: never asked for its truth (ambiguous with 0 or 2+ fields)
+    names = _names([] if fields is None else list(fields), list(field_data or []), len(wkbs), name_field)
     areas, repaired = [], 0
     to_rd, to_wgs84 = _transformers(str(crs))
     for index, wkb in enumerate(wkbs):

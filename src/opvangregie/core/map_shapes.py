@@ -8,9 +8,8 @@ of that level (Douglas–Peucker, topology preserved), computed once per level a
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import shapely
@@ -37,9 +36,7 @@ def parse_bbox(raw: str) -> Box:
         raise ValidationError(
             "Een kader is west,zuid,oost,noord in graden (WGS84), bijvoorbeeld 4.5,52.3,4.7,52.4."
         ) from None
-    if not all(math.isfinite(v) for v in (west, south, east, north)) or not (
-        -180 <= west < east <= 180 and -90 <= south < north <= 90
-    ):
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):  # refuses NaN and infinities too
         raise ValidationError("Een kader is west,zuid,oost,noord in graden, met west < oost en zuid < noord.")
     return west, south, east, north
 
@@ -65,16 +62,13 @@ class MapShape:
     geometry: BaseGeometry
 
 
-@dataclass
 class ShapeSet:
     """Features with a spatial index, cut to a box and simplified per zoom level on request."""
 
-    shapes: Sequence[MapShape]
-    _tree: STRtree = field(init=False, repr=False)
-    _per_zoom: dict[int, list[BaseGeometry]] = field(init=False, repr=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._tree = STRtree([item.geometry for item in self.shapes])
+    def __init__(self, shapes: Sequence[MapShape]) -> None:
+        self.shapes = shapes
+        self._tree = STRtree([item.geometry for item in shapes])
+        self._per_zoom: dict[int, list[BaseGeometry]] = {}  # each level simplified once, then kept
 
     @classmethod
     def from_geojson(cls, data: dict[str, Any], *, key_property: str, name_property: str) -> ShapeSet:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
 
 import shapely
 from shapely.errors import GEOSException
@@ -30,10 +29,7 @@ def _parse(text: str) -> BaseGeometry:
     stripped = text.strip()
     if stripped.startswith("{"):
         try:
-            data: Any = json.loads(stripped)
-            if isinstance(data, dict) and data.get("type") == "Feature":
-                data = data.get("geometry")
-            return shape(data)
+            return shape(json.loads(stripped))  # a geometry, or a Feature (shapely takes its geometry)
         except (ValueError, TypeError, KeyError, AttributeError, GEOSException):
             raise ValidationError("De geometrie is geen leesbare GeoJSON-geometrie.") from None
     try:
@@ -98,8 +94,6 @@ def covered_share(area: BaseGeometry, parts: Sequence[BaseGeometry], tree: STRtr
     if area.is_empty or area.area == 0 or not parts:
         return 0.0
     indices = (tree or STRtree(parts)).query(area, predicate="intersects")
-    if len(indices) == 0:
-        return 0.0
-    pieces = [area.intersection(parts[int(i)]) for i in indices]
-    covered = shapely.union_all([polygonal(p) if not isinstance(p, shapely.Polygon) else p for p in pieces])
+    # the lines and points where a part only touches the area add no area (no parts: an empty union, 0)
+    covered = shapely.union_all([area.intersection(parts[int(i)]) for i in indices])
     return min(1.0, float(covered.area / area.area))

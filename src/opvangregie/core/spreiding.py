@@ -18,6 +18,7 @@ asylum seekers over the Länder.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,15 +104,15 @@ class DistributionKey:
     def _mixed(
         self, population: Mapping[K, int], shares: Mapping[str, Mapping[K, Decimal | Fraction | int]]
     ) -> dict[K, Fraction]:
+        """The weighted sum of the shares; :meth:`weights` normalises it, which divides by the sum of the weights."""
         available = {"population": population, **shares}
         result: dict[K, Fraction] = dict.fromkeys(population, Fraction(0))
-        total_weight = sum((weight for _, weight in self.mix), Fraction(0))
         for name, weight in self.mix:
             if name not in available:
                 raise ValidationError(f"Het deel {name!r} van de sleutel heeft geen gegevens.")
             share = normalise({unit: _exact(available[name].get(unit, 0)) for unit in population})
             for unit in population:
-                result[unit] += weight / total_weight * share[unit]
+                result[unit] += weight * share[unit]
         return result
 
 
@@ -170,16 +171,14 @@ def distribute(
     other = apportion(weights, total - amv_total, method)
     allocations = {unit: Allocation(weights[unit], other[unit] + amv[unit], amv[unit]) for unit in weights}
     provinces: dict[P, Allocation] = {}
-    for unit, allocation in allocations.items():
-        if province_of is None:
-            break
-        province = province_of[unit]
-        current = provinces.get(province, Allocation(Fraction(0), 0, 0))
-        provinces[province] = Allocation(
-            current.weight + allocation.weight,
-            current.places + allocation.places,
-            current.amv_places + allocation.amv_places,
-        )
+    if province_of is not None:
+        for unit, allocation in allocations.items():
+            current = provinces.get(province_of[unit], Allocation(Fraction(0), 0, 0))
+            provinces[province_of[unit]] = Allocation(
+                current.weight + allocation.weight,
+                current.places + allocation.places,
+                current.amv_places + allocation.amv_places,
+            )
     return Distribution(allocations, provinces)
 
 
@@ -259,9 +258,11 @@ def _add_years(day: date, years: int) -> date:
 
 
 def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the last day of that month if it is shorter (29 February in a
+    leap year; Regulation (EEC, Euratom) No 1182/71, art. 3(2)(c))."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def counted_places(facts: PlaceFacts, rules: CountingRules, *, on: date) -> Counted:
