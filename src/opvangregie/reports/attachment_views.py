@@ -14,10 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from opvangregie.core.errors import ApplicationError, NotFound
-from opvangregie.organisations.scope import municipality_readable, scope_for
 from opvangregie.reports import services
 from opvangregie.reports.models import LetterAttachment
-from opvangregie.reports.selectors import require_letter_editor
+from opvangregie.reports.selectors import letter_municipality
 from opvangregie.ui.forms import nlds_style
 from opvangregie.ui.params import download, query_quarter
 
@@ -37,8 +36,7 @@ class AttachmentForm(forms.Form):
 
 def _attachment(request: HttpRequest, code: str, pk: int) -> LetterAttachment | None:
     """The municipality's attachment ``pk`` (None when it is gone), for its letter's editors only."""
-    municipality = municipality_readable(scope_for(request.user), code)
-    require_letter_editor(request.user, municipality)
+    municipality = letter_municipality(request.user, code)
     return LetterAttachment.objects.filter(municipality=municipality, pk=pk).first()
 
 
@@ -46,8 +44,7 @@ def _attachment(request: HttpRequest, code: str, pk: int) -> LetterAttachment | 
 @require_POST
 def attachment_add(request: HttpRequest, code: str) -> HttpResponse:
     """Add an attachment to the quarter's letter (title, optional file); back to the letter page."""
-    municipality = municipality_readable(scope_for(request.user), code)
-    require_letter_editor(request.user, municipality)
+    municipality = letter_municipality(request.user, code)
     quarter = query_quarter(request)
     form = AttachmentForm(request.POST, request.FILES)
     url = f"{reverse('reports:letter', args=[municipality.code])}?kwartaal={quarter}#attachments"

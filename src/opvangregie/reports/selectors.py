@@ -22,7 +22,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households import selectors as household_selectors
 from opvangregie.locations import selectors as location_selectors
 from opvangregie.locations.models import Location, LocationEvent, StatusChange
-from opvangregie.organisations.scope import require, scope_for
+from opvangregie.organisations.scope import municipality_readable, require, scope_for
 from opvangregie.placement.usable_report import UsableReport, usable_report
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.quotas.letters import dutch_date
@@ -245,6 +245,13 @@ def require_letter_editor(actor: Any, municipality: Municipality) -> None:
         scope_for(actor).edits_municipality(municipality.pk),
         "Alleen de eigen gemeente maakt haar raadsinformatiebericht; u heeft geen toegang.",
     )
+
+
+def letter_municipality(actor: Any, code: str) -> Municipality:
+    """The municipality ``code`` when ``actor`` may write its letter: others get 403 (readers) or 404 (strangers)."""
+    municipality = municipality_readable(scope_for(actor), code)
+    require_letter_editor(actor, municipality)
+    return municipality
 
 
 def council_letter(

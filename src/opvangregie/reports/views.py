@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ApplicationError, NotFound
 from opvangregie.core.periods import Quarter
-from opvangregie.organisations.scope import municipality_readable, province_readable, scope_for
+from opvangregie.organisations.scope import province_readable, scope_for
 from opvangregie.quotas import selectors as quota_selectors
 from opvangregie.reports import generation, services
 from opvangregie.reports.attachment_views import AttachmentForm
@@ -42,11 +42,14 @@ from opvangregie.reports.province import (
     province_xlsx,
     sorted_rows,
 )
-from opvangregie.reports.selectors import council_letter, require_letter_editor
+from opvangregie.reports.selectors import council_letter, letter_municipality
 from opvangregie.ui.forms import DateInput, nlds_style
 from opvangregie.ui.params import DOCX, download, query_half_year, query_quarter, reference_date
 
 PDF = "application/pdf"
+
+
+LETTER_TYPE_LABELS = {field.name: field.verbose_name for field in LetterHeader._meta.fields}  # translated
 
 
 class QuarterForm(forms.Form):
@@ -84,13 +87,6 @@ class SettingsForm(forms.ModelForm[LetterSettings]):
         nlds_style(self)
 
 
-def _editable_municipality(request: HttpRequest, code: str) -> Municipality:
-    """The municipality when the user may write its letter: others see 403 (readers) or 404 (strangers)."""
-    municipality = municipality_readable(scope_for(request.user), code)
-    require_letter_editor(request.user, municipality)
-    return municipality
-
-
 def _letter_url(municipality: Municipality, quarter: Quarter) -> str:
     return f"{reverse('reports:letter', args=[municipality.code])}?kwartaal={quarter}"
 
@@ -98,7 +94,7 @@ def _letter_url(municipality: Municipality, quarter: Quarter) -> str:
 @login_required
 def letter_page(request: HttpRequest, code: str) -> HttpResponse:
     """Preview of the quarter's letter, its texts and header fields, and the documents made so far."""
-    municipality = _editable_municipality(request, code)
+    municipality = letter_municipality(request.user, code)
     quarter = query_quarter(request)
     letter = council_letter(actor=request.user, municipality=municipality, quarter=quarter)
     header = letter.header
@@ -159,7 +155,7 @@ def letter_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def letter_generate(request: HttpRequest, code: str) -> HttpResponse:
     """Start a task that makes the quarter's letter as Word or PDF; the page shows its progress."""
-    municipality = _editable_municipality(request, code)
+    municipality = letter_municipality(request.user, code)
     quarter = query_quarter(request)
     generation.letter_document_start(
         actor=request.user, municipality=municipality, quarter=quarter, fmt=request.POST.get("format", "")
@@ -194,7 +190,7 @@ def letter_document(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def letter_settings(request: HttpRequest, code: str) -> HttpResponse:
     """The header fields that stay the same from quarter to quarter (subject, team, portfolio holders)."""
-    municipality = _editable_municipality(request, code)
+    municipality = letter_municipality(request.user, code)
     instance = LetterSettings.objects.filter(municipality=municipality).first() or LetterSettings(
         municipality=municipality
     )
