@@ -23,6 +23,7 @@ from opvangregie.demo import load_demo
 from opvangregie.organisations.services import api_token_issue
 
 schemathesis = pytest.importorskip("schemathesis")
+pytestmark = pytest.mark.postgres_only  # run once per make test, on the engine whose limits differ most
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))  # per operation and token
 TOKENS = ("heemstede", "rijk")

@@ -12,7 +12,7 @@ from opvangregie.core.placement.model import Household, MoveCosts, Room, proposa
 from opvangregie.core.placement.naive import naive
 from opvangregie.core.placement.optimiser import consolidation_gains, optimise, upper_bound
 from opvangregie.core.placement.synthetic import SPECS, InstanceSpec, instance
-from opvangregie.core.placement.usable import usable_places
+from opvangregie.core.placement.usable import usable_beds, usable_places
 from opvangregie.core.rooms import SharingRule
 
 SAME_SEX = SharingRule.SAME_SEX
@@ -119,6 +119,7 @@ def test_usable_places_count_whole_rooms_for_families_and_shared_beds_for_single
     assert usable.single_men == 1 + 2
     assert usable.unusable_beds == 3
     assert usable_places(rooms[:2]) + usable_places(rooms[2:]) == usable
+    assert [usable_beds(room) for room in rooms] == [0, 2, 3, 2]
 
 
 def test_synthetic_instances_follow_their_seed() -> None:
@@ -158,6 +159,15 @@ def cases(draw: st.DrawFn) -> tuple[list[Room], list[Household]]:
         for number, size in enumerate(draw(st.lists(st.integers(1, 4), min_size=1, max_size=6)))
     ]
     return rooms, households
+
+
+@given(cases())
+def test_usable_beds_per_room_add_up_to_the_report(case: tuple[list[Room], list[Household]]) -> None:
+    """The overviews sum usable beds room by room: the same figure as the usable-places report's."""
+    rooms, _ = case
+    assert sum(usable_beds(room) for room in rooms) == usable_places(rooms).usable_beds
+    for room in rooms:  # a room without residents is usable whole; an occupied one wholly or not at all
+        assert usable_beds(room) in ({room.free_beds} if not room.residents else {0, room.free_beds})
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,7 +27,7 @@ from opvangregie.distribution.models import (
     RegionalPlan,
 )
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import with_history
+from opvangregie.locations.selectors import with_history_on
 from opvangregie.organisations.scope import Scope, require, scope_for
 
 ASYLUM_GROUPS = (TargetGroup.ASYLUM.value, TargetGroup.AMV.value)
@@ -80,8 +80,8 @@ class ExistingPlaces:
 
 def existing_places(municipality_ids: Sequence[int], *, on: date, rules: CountingRules) -> dict[int, ExistingPlaces]:
     """Asylum and AMV places in the register per municipality and what counts under ``rules``."""
-    locations = with_history(
-        Location.objects.filter(municipality_id__in=municipality_ids, target_group__in=ASYLUM_GROUPS)
+    locations = with_history_on(
+        Location.objects.filter(municipality_id__in=municipality_ids, target_group__in=ASYLUM_GROUPS), on
     )
     result: dict[int, list[CountedLocation]] = defaultdict(list)
     for location in locations:

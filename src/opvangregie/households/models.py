@@ -324,3 +324,21 @@ class RequestStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.kind} {self.at:%d-%m-%Y %H:%M}"
+
+
+class MonthCountsKept(models.Model):
+    """The council letter's household counts of a municipality on the first day of a month, computed once and
+    kept (households.month_counts): every dashboard and letter asks for them and computing them reads every
+    household present with its members, incomes and stays. Forgotten by every write that can change them
+    (households.month_counts.forget)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    counts = models.JSONField()
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["municipality", "month"], name="unique_month_counts")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month:%Y-%m}"

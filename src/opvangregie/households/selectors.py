@@ -36,6 +36,7 @@ from opvangregie.households.models import (
     RequestStep,
     Stay,
 )
+from opvangregie.households.month_counts import kept
 from opvangregie.locations.models import Location
 from opvangregie.locations.selectors import location_history, with_history
 from opvangregie.organisations.scope import require, scope_for
@@ -300,9 +301,15 @@ def _month_results(municipality: Municipality, first: date) -> list[tuple[Househ
 
 
 def month_counts(*, municipality: Municipality, on: date) -> MonthCounts:
-    """The counts of the council letter on the first day of ``on``'s month, for callers that checked access."""
+    """The counts of the council letter on the first day of ``on``'s month, for callers that checked access;
+    computed once and kept until a write changes them (households.month_counts)."""
     first = on.replace(day=1)
-    return _counts(_month_results(municipality, first), first)
+
+    def compute() -> dict[str, int]:
+        counts = _counts(_month_results(municipality, first), first)
+        return {name: getattr(counts, name) for name in MonthCounts.__dataclass_fields__ if name != "on"}
+
+    return MonthCounts(on=first, **kept(municipality, first, compute))
 
 
 def _days(first: date) -> list[date]:

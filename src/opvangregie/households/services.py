@@ -24,6 +24,7 @@ from opvangregie.core.lifecycle import LocationStatus, Transition, status_on
 from opvangregie.core.reception_duty import StepKind
 from opvangregie.core.rooms import Occupant, SharingRule, placement_refusal
 from opvangregie.core.target_groups import TargetGroup
+from opvangregie.households import month_counts
 from opvangregie.households.models import (
     Household,
     Income,
@@ -340,6 +341,7 @@ def households_anonymise(*, on: date | None = None) -> int:
         Income.objects.filter(member_id__in=member_ids).delete()
         Income.history.filter(member_id__in=member_ids).delete()
         Member.objects.filter(pk__in=member_ids).update(year_of_birth=1900, sex="")
+        month_counts.forget([household.municipality_id])  # an update sends no signal
         Member.history.filter(household_id=household.pk).delete()
         requests = list(household.requests.values_list("pk", flat=True))
         ReceptionRequest.objects.filter(pk__in=requests).update(note="")

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.utils import timezone
 
 from opvangregie.areas.models import Municipality
-from opvangregie.core.contribution import is_adult
+from opvangregie.core.contribution import ADULT_AGE, is_adult
 from opvangregie.core.lifecycle import LocationStatus, status_on
 from opvangregie.core.placement import model as core
-from opvangregie.core.placement.usable import usable_places
+from opvangregie.core.placement.usable import usable_beds
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
@@ -132,15 +132,60 @@ def _rooms_on(room_objects: dict[str, Room], on: date) -> tuple[list[core.Room],
 
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
-    room_objects = {str(room.pk): room for room in Room.objects.filter(location_id__in=list(location_ids))}
-    if not room_objects:
+    take under the room rules (core.placement.usable; one family per room, EUAA guidance).
+
+    Read as plain rows (a province's rooms and residents): the rooms, and per household living in one its
+    size, adults (core.contribution.is_adult: from 1 January of the year of the 18th birthday) and, for a
+    single person, the sex, counted by the database; the same core rooms as ``placement_state`` builds."""
+    rooms = list(
+        Room.objects.filter(location_id__in=list(location_ids)).values_list(
+            "pk", "location_id", "beds", "floor", "accessible", "sharing_rule"
+        )
+    )
+    if not rooms:
         return {}
-    rooms, _ = _rooms_on(room_objects, on)
+    residents: dict[int, list[core.Household]] = defaultdict(list)
+    for room_id, household_id, accessible, ground_floor, size, adults, sex in _residents_on(location_ids, on):
+        residents[room_id].append(
+            core.Household(
+                key=str(household_id),
+                size=size,
+                adults=adults,
+                sex=sex if size == 1 else "",
+                needs_accessible=accessible,
+                needs_ground_floor=ground_floor,
+            )
+        )
     per_location: dict[int, list[core.Room]] = defaultdict(list)
-    for room in rooms:
-        per_location[int(room.location)].append(room)
-    return {location_id: usable_places(rooms).usable_beds for location_id, rooms in per_location.items()}
+    for pk, location_id, beds, floor, accessible, sharing in rooms:
+        per_location[location_id].append(
+            core.Room(
+                key=str(pk),
+                beds=beds,
+                location=str(location_id),
+                floor=floor,
+                accessible=accessible,
+                sharing=SharingRule(sharing),
+                residents=tuple(residents.get(pk, ())),
+            )
+        )
+    return {location_id: sum(usable_beds(room) for room in rooms) for location_id, rooms in per_location.items()}
+
+
+def _residents_on(location_ids: Sequence[int], on: date) -> list[tuple[int, int, bool, bool, int, int, str]]:
+    """Per household living in a room of the locations on ``on``: room, household, needs, size, adults, sex."""
+    current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
+    adult = Q(household__members__year_of_birth__lte=on.year - ADULT_AGE)
+    return list(
+        Stay.objects.filter(current, room__location_id__in=list(location_ids))
+        .values_list("room_id", "household_id", "household__needs_accessible", "household__needs_ground_floor")
+        .annotate(
+            size=Count("household__members"),
+            adults=Count("household__members", filter=adult),
+            sex=Max("household__members__sex"),
+        )
+        .order_by("household_id")
+    )
 
 
 def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:

@@ -18,6 +18,7 @@ from opvangregie.core.errors import NotFound
 from opvangregie.core.ledger import StatusTally
 from opvangregie.core.periods import HalfYear
 from opvangregie.distribution.models import DistributionRun
+from opvangregie.locations.selectors import AreaOverview
 from opvangregie.organisations.scope import scope_for
 from opvangregie.reports.province import ProvinceRow, programme_rows
 
@@ -115,10 +116,17 @@ class KeyFigures:
 
 
 def area_key_figures(
-    *, actor: Any, name: str, code: str, municipalities: Sequence[Municipality], on: date
+    *,
+    actor: Any,
+    name: str,
+    code: str,
+    municipalities: Sequence[Municipality],
+    on: date,
+    ukrainian: AreaOverview | None = None,
 ) -> KeyFigures:
-    """The key figures of any set of municipalities the actor may read."""
-    period, run, rows = programme_rows(actor=actor, municipalities=municipalities, on=on)
+    """The key figures of any set of municipalities the actor may read (``ukrainian``: their Ukrainian overview
+    on ``on`` where the page has it already)."""
+    period, run, rows = programme_rows(actor=actor, municipalities=municipalities, on=on, ukrainian=ukrainian)
     return KeyFigures(name=name, code=code, on=on, counted_on=clock.today(), period=period, run=run, rows=rows)
 
 

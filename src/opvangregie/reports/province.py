@@ -103,15 +103,31 @@ class ProvinceProgrammes:
         return self.tally.behind
 
 
+def _overview_of(overview: location_selectors.AreaOverview, municipalities: Sequence[Municipality], on: date) -> bool:
+    """Whether ``overview`` is the Ukrainian overview of exactly ``municipalities`` on ``on``."""
+    return (
+        overview.on == on
+        and overview.target_group is TargetGroup.UKRAINIAN
+        and [row.municipality.pk for row in overview.rows] == [m.pk for m in municipalities]
+    )
+
+
 def programme_rows(
-    *, actor: Any, municipalities: Sequence[Municipality], on: date, period: HalfYear | None = None
+    *,
+    actor: Any,
+    municipalities: Sequence[Municipality],
+    on: date,
+    period: HalfYear | None = None,
+    ukrainian: location_selectors.AreaOverview | None = None,
 ) -> tuple[HalfYear, DistributionRun | None, list[ProvinceRow]]:
     """Every municipality's status per reception duty on ``on``: the Ukrainian target and places, the quota
     line of ``period`` (default: the half-year running on ``on``), the adopted distribution's task and counted
-    places, and the open requests now."""
-    ukrainian = location_selectors.municipalities_overview(
-        actor=actor, municipalities=municipalities, on=on, target_group=TargetGroup.UKRAINIAN
-    )
+    places, and the open requests now. A page that already has the Ukrainian overview of these municipalities
+    on ``on`` passes it (``ukrainian``) rather than have it computed twice."""
+    if ukrainian is None or not _overview_of(ukrainian, municipalities, on):
+        ukrainian = location_selectors.municipalities_overview(
+            actor=actor, municipalities=municipalities, on=on, target_group=TargetGroup.UKRAINIAN
+        )
     period = period or quota_selectors.default_half_year(on)
     supervision = {
         row.municipality.pk: row

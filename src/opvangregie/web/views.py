@@ -218,7 +218,12 @@ def _area_page(
     municipalities: list[Municipality],
 ) -> HttpResponse:
     figures = area_key_figures(
-        actor=request.user, name=area_name, code=area_code, municipalities=municipalities, on=overview.on
+        actor=request.user,
+        name=area_name,
+        code=area_code,
+        municipalities=municipalities,
+        on=overview.on,
+        ukrainian=overview,
     )
     choropleth = area_map(figures)
     return render(

@@ -63,6 +63,19 @@ def _singles(room: Room, sex: str) -> int:
     return room.free_beds
 
 
+def usable_beds(room: Room) -> int:
+    """ "Bruikbare vrije plekken" of one room: all its free beds when it is empty or its sharing rule admits a
+    single adult of either sex, none when it is occupied by those it may not be shared with."""
+    if not room.residents:
+        return room.free_beds
+    return _usable(room, _singles(room, "M"), _singles(room, "F"))
+
+
+def _usable(room: Room, men: int, women: int) -> int:
+    """:func:`usable_beds` with the single adults the room takes already known."""
+    return room.free_beds if not room.residents or men or women else 0
+
+
 def usable_places(rooms: Iterable[Room]) -> UsablePlaces:
     """The usable-places report for ``rooms`` (see the module docstring)."""
     total = UsablePlaces()
@@ -77,6 +90,6 @@ def usable_places(rooms: Iterable[Room]) -> UsablePlaces:
             single_men=men,
             single_women=women,
             families=tuple(int(empty and room.beds >= size) for size in FAMILY_SIZES),
-            unusable_beds=room.free_beds if not empty and not men and not women else 0,
+            unusable_beds=room.free_beds - _usable(room, men, women),
         )
     return total
