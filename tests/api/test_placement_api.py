@@ -12,7 +12,14 @@ pytestmark = pytest.mark.django_db
 def test_api(as_user) -> None:
     officer = as_user("heemstede")
     listed = officer.get("/api/placement/GM0397/households?on=2025-10-01").json()
-    assert len(listed) == 64
+    assert (listed["count"], len(listed["results"]), listed["page"]) == (64, 64, 1)
+    pages = [
+        officer.get(f"/api/placement/GM0397/households?on=2025-10-01&page_size=30&page={n}").json()["results"]
+        for n in (1, 2, 3)
+    ]
+    assert [len(page) for page in pages] == [30, 30, 4]
+    assert [row["reference"] for page in pages for row in page] == [row["reference"] for row in listed["results"]]
+    assert officer.get("/api/placement/GM0397/households?page_size=501").status_code == 422
     totals = officer.get("/api/placement/GM0397/months/2025-10").json()
     assert totals["counts"]["paying"] == 47
     assert totals["counts"]["persons_private"] == 15

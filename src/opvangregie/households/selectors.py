@@ -188,14 +188,21 @@ def _open_request(household: Household) -> ReceptionRequest | None:
     return next((r for r in household.requests.all() if r.status == RequestStatus.OPEN), None)
 
 
-def households_list(
+def households_on(
     *, actor: Any, municipality: Municipality, on: date, include_left: bool = False
-) -> list[HouseholdRow]:
-    """The municipality's households on ``on``, with their stay and the month's leefgeld and contribution."""
+) -> QuerySet[Household]:
+    """The municipality's households on ``on`` in the list's order, with their details prefetched when read
+    (a page of the list reads only its own households)."""
     _require_households(actor, municipality)
     queryset = Household.objects.filter(municipality=municipality, registered_on__lte=on)
     if not include_left:
         queryset = queryset.exclude(left_on__lte=on)
+    return with_details(queryset.order_by("reference", "pk"))
+
+
+def household_rows(households: Iterable[Household], on: date) -> list[HouseholdRow]:
+    """Each (prefetched) household with its composition and stay on ``on`` and the month's leefgeld and
+    contribution."""
     table = rates()
     return [
         HouseholdRow(
@@ -205,8 +212,15 @@ def households_list(
             month=household_month(household, on, table),
             open_request=_open_request(household),
         )
-        for household in with_details(queryset)
+        for household in households
     ]
+
+
+def households_list(
+    *, actor: Any, municipality: Municipality, on: date, include_left: bool = False
+) -> list[HouseholdRow]:
+    """The municipality's households on ``on``, with their stay and the month's leefgeld and contribution."""
+    return household_rows(households_on(actor=actor, municipality=municipality, on=on, include_left=include_left), on)
 
 
 def household_get(*, actor: Any, municipality: Municipality, reference: str) -> Household:

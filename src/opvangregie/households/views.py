@@ -101,14 +101,15 @@ def households(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _own_municipality(request, code)
     on = reference_date(request)
     show_left = request.GET.get("vertrokken") == "1"
-    rows = selectors.households_list(actor=request.user, municipality=municipality, on=on, include_left=show_left)
+    households = selectors.households_on(actor=request.user, municipality=municipality, on=on, include_left=show_left)
     if request.GET.get("formaat") == "xlsx":
+        rows = selectors.household_rows(households, on)
         return download(exports.households_xlsx(rows, on), f"huishoudens-{code}-{on:%Y-%m-%d}.xlsx")
-    page, query = page_of(request, rows)
+    page, query = page_of(request, households)
     context = {
         "municipality": municipality,
         "on": on,
-        "rows": page.object_list,
+        "rows": selectors.household_rows(page.object_list, on),
         "page": page,
         "query": query,
         "show_left": show_left,

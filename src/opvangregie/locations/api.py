@@ -29,18 +29,14 @@ from opvangregie.locations.schemas import (
 )
 from opvangregie.organisations.scope import municipality_for_registration, scope_for
 from opvangregie.ui.api_errors import errors
+from opvangregie.ui.paging import PageQuery, api_page
 
 router = Router(tags=["locations"])
 
 
-MAX_PAGE_SIZE = 500
-
-
-class LocationFilter(Schema):
+class LocationFilter(PageQuery):
     municipality: str | None = Field(None, max_length=20, description="CBS code, e.g. GM0397")
     target_group: TargetGroup | None = None
-    page: int = Field(1, ge=1, le=1_000_000)
-    page_size: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
 
 
 class LocationPage(Schema):
@@ -61,10 +57,9 @@ def locations(request: HttpRequest, filters: Query[LocationFilter]) -> LocationP
         queryset = queryset.filter(municipality__code=filters.municipality)
     if filters.target_group:
         queryset = queryset.filter(target_group=filters.target_group.value)
-    start = (filters.page - 1) * filters.page_size
-    page = queryset.order_by("municipality__code", "name", "pk")[start : start + filters.page_size]
+    count, page = api_page(queryset.order_by("municipality__code", "name", "pk"), filters)
     return LocationPage(
-        count=queryset.count(),
+        count=count,
         page=filters.page,
         page_size=filters.page_size,
         results=[location_out(location) for location in page],
