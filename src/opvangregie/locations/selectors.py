@@ -31,6 +31,15 @@ from opvangregie.locations.usable import usable_in_rooms
 from opvangregie.organisations.scope import Scope, require, scope_for
 
 
+def _with_plans_and(queryset: QuerySet[Location], snapshots: QuerySet[OccupancySnapshot]) -> QuerySet[Location]:
+    return queryset.select_related("municipality").prefetch_related(
+        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
+        Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
+        Prefetch("snapshots", queryset=snapshots),
+        Prefetch("expected_transitions", queryset=ExpectedTransition.objects.order_by("expected_date", "pk")),
+    )
+
+
 def with_history_on(queryset: QuerySet[Location], on: date) -> QuerySet[Location]:
     """The locations with what their figures on ``on`` need: the lifecycle, capacity and expected dates, and of
     the counts only the latest on or before ``on`` (chosen by the database; an overview of a province or the
@@ -39,21 +48,18 @@ def with_history_on(queryset: QuerySet[Location], on: date) -> QuerySet[Location
     latest = (
         OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date").values("pk")[:1]
     )
-    return queryset.select_related("municipality").prefetch_related(
-        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
-        Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
-        Prefetch("snapshots", queryset=OccupancySnapshot.objects.filter(pk=Subquery(latest))),
-        Prefetch("expected_transitions", queryset=ExpectedTransition.objects.order_by("expected_date", "pk")),
-    )
+    return _with_plans_and(queryset, OccupancySnapshot.objects.filter(pk=Subquery(latest)))
+
+
+def with_lifecycle(queryset: QuerySet[Location]) -> QuerySet[Location]:
+    """The locations with their lifecycle, capacity and expected dates but none of their counts, for readers
+    of plans only (the forward look): ``location_history`` then has no counts and runs no query for them."""
+    return _with_plans_and(queryset, OccupancySnapshot.objects.none())
 
 
 def with_history(queryset: QuerySet[Location]) -> QuerySet[Location]:
-    return queryset.select_related("municipality").prefetch_related(
-        Prefetch("status_changes", queryset=StatusChange.objects.order_by("effective_date", "pk")),
-        Prefetch("capacity_changes", queryset=CapacityChange.objects.order_by("effective_date")),
-        Prefetch("snapshots", queryset=OccupancySnapshot.objects.order_by("date")),
-        Prefetch("expected_transitions", queryset=ExpectedTransition.objects.order_by("expected_date", "pk")),
-    )
+    """The locations with their whole history, every count included."""
+    return _with_plans_and(queryset, OccupancySnapshot.objects.order_by("date"))
 
 
 def location_history(location: Location) -> occupancy.LocationHistory:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,7 +26,7 @@ from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
 from opvangregie.locations.models import Location, Room
-from opvangregie.locations.selectors import location_history, with_history
+from opvangregie.locations.selectors import location_history, with_history_on
 
 MAX_WAITING_WEEKS = 52
 VULNERABLE_WEEKS = 13
@@ -90,8 +90,8 @@ def priority(request: ReceptionRequest, now: datetime) -> int:
 
 def locations_in_use(municipalities: Iterable[Municipality], on: date) -> list[Location]:
     """The municipalities' Ukrainian locations that are in use on ``on`` (by their dated lifecycle)."""
-    candidates = with_history(
-        Location.objects.filter(municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN)
+    candidates = with_history_on(
+        Location.objects.filter(municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN), on
     ).prefetch_related("rooms")
     in_use = [
         location
@@ -132,19 +132,20 @@ def _rooms_on(room_objects: dict[str, Room], on: date) -> tuple[list[core.Room],
 
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules (core.placement.usable; one family per room, EUAA guidance).
+    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
+    rooms = list(Room.objects.filter(location_id__in=list(location_ids)))
+    per_location: dict[int, list[core.Room]] = defaultdict(list)
+    for room in _core_rooms(rooms, on):
+        per_location[int(room.location)].append(room)
+    return {location_id: sum(usable_beds(room) for room in rooms) for location_id, rooms in per_location.items()}
 
-    Read as plain rows (a province's rooms and residents): the rooms, and per household living in one its
-    size, adults (core.contribution.is_adult: from 1 January of the year of the 18th birthday) and, for a
-    single person, the sex, counted by the database; the same core rooms as ``placement_state`` builds."""
-    rooms = list(
-        Room.objects.filter(location_id__in=list(location_ids)).values_list(
-            "pk", "location_id", "beds", "floor", "accessible", "sharing_rule"
-        )
-    )
-    if not rooms:
-        return {}
+
+def _core_rooms(rooms: Sequence[Room], on: date) -> list[core.Room]:
+    """The rooms with who lives in them on ``on``, read as plain rows (a province's rooms and residents): per
+    household its size, adults (core.contribution.is_adult: from 1 January of the year of the 18th birthday)
+    and, for a single person, the sex, counted by the database; the same as ``_as_core`` of each household."""
     residents: dict[int, list[core.Household]] = defaultdict(list)
+    location_ids = {room.location_id for room in rooms}
     for room_id, household_id, accessible, ground_floor, size, adults, sex in _residents_on(location_ids, on):
         residents[room_id].append(
             core.Household(
@@ -156,23 +157,21 @@ def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
                 needs_ground_floor=ground_floor,
             )
         )
-    per_location: dict[int, list[core.Room]] = defaultdict(list)
-    for pk, location_id, beds, floor, accessible, sharing in rooms:
-        per_location[location_id].append(
-            core.Room(
-                key=str(pk),
-                beds=beds,
-                location=str(location_id),
-                floor=floor,
-                accessible=accessible,
-                sharing=SharingRule(sharing),
-                residents=tuple(residents.get(pk, ())),
-            )
+    return [
+        core.Room(
+            key=str(room.pk),
+            beds=room.beds,
+            location=str(room.location_id),
+            floor=room.floor,
+            accessible=room.accessible,
+            sharing=SharingRule(room.sharing_rule),
+            residents=tuple(residents.get(room.pk, ())),
         )
-    return {location_id: sum(usable_beds(room) for room in rooms) for location_id, rooms in per_location.items()}
+        for room in rooms
+    ]
 
 
-def _residents_on(location_ids: Sequence[int], on: date) -> list[tuple[int, int, bool, bool, int, int, str]]:
+def _residents_on(location_ids: Collection[int], on: date) -> list[tuple[int, int, bool, bool, int, int, str]]:
     """Per household living in a room of the locations on ``on``: room, household, needs, size, adults, sex."""
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     adult = Q(household__members__year_of_birth__lte=on.year - ADULT_AGE)
@@ -188,13 +187,17 @@ def _residents_on(location_ids: Sequence[int], on: date) -> list[tuple[int, int,
     )
 
 
-def placement_state(municipalities: Iterable[Municipality], *, now: datetime) -> PlacementState:
-    """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``."""
+def placement_state(municipalities: Iterable[Municipality], *, now: datetime, residents: bool = True) -> PlacementState:
+    """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``; without
+    ``residents`` the households living in the rooms are counted but not read (reports that move no one)."""
     municipalities = list(municipalities)
     on = timezone.localdate(now)
     locations = locations_in_use(municipalities, on)
     room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
-    rooms, households = _rooms_on(room_objects, on)
+    if residents:
+        rooms, households = _rooms_on(room_objects, on)
+    else:
+        rooms, households = _core_rooms(list(room_objects.values()), on), {}
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
     requests = (

@@ -19,7 +19,7 @@ from opvangregie.core.placement.model import Household as CoreHousehold
 from opvangregie.core.placement.optimiser import MoveGain, consolidation_gains
 from opvangregie.core.placement.usable import UsablePlaces, usable_places
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import figures_on, with_history
+from opvangregie.locations.selectors import figures_on, with_history_on
 from opvangregie.organisations.scope import scope_for
 from opvangregie.placement.allocation import PlacementState, placement_state
 
@@ -77,7 +77,9 @@ def _report(state: PlacementState, *, with_gains: bool) -> UsableReport:
     by_location: dict[str, list[Any]] = {}
     for room in state.rooms:
         by_location.setdefault(room.location, []).append(room)
-    with_histories = list(with_history(Location.objects.filter(pk__in=[loc.pk for loc in state.locations.values()])))
+    with_histories = list(
+        with_history_on(Location.objects.filter(pk__in=[loc.pk for loc in state.locations.values()]), state.on)
+    )
     figures = figures_on(with_histories, state.on)
     rows = [
         LocationUsable(location=location, figures=figures[location.pk], usable=usable_places(by_location.get(key, [])))
@@ -111,10 +113,10 @@ def usable_report(
     scope = scope_for(actor)
     if not all(scope.reads_municipality(m.pk) for m in municipalities):
         raise NotFound("Gemeente niet gevonden.")
-    return _report(placement_state(municipalities, now=now), with_gains=with_gains)
+    return _report(placement_state(municipalities, now=now, residents=False), with_gains=with_gains)
 
 
 def region_usable_report(*, actor: Any, region: Region, now: datetime, with_gains: bool = False) -> UsableReport:
     if not scope_for(actor).reads_region(region.pk):
         raise NotFound(f"Regio {region.name} niet gevonden.")
-    return _report(placement_state(region.members.all(), now=now), with_gains=with_gains)
+    return _report(placement_state(region.members.all(), now=now, residents=False), with_gains=with_gains)

@@ -19,7 +19,7 @@ from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution.models import DistributionRun
 from opvangregie.distribution.selectors import run_table
 from opvangregie.locations.models import Location, MunicipalTarget
-from opvangregie.locations.selectors import location_plan, locations_readable, with_history
+from opvangregie.locations.selectors import location_plan, locations_readable, with_lifecycle
 from opvangregie.organisations.scope import scope_for
 from opvangregie.quotas.selectors import HalfYearOutlook, quota_outlook
 
@@ -184,7 +184,7 @@ def forward_look(
     if not 1 <= quarters <= MAX_QUARTERS:
         raise ValidationError(f"Kies 1 tot {MAX_QUARTERS} kwartalen.")
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=list(municipality_ids))
-    locations = list(with_history(queryset).order_by("name", "pk"))
+    locations = list(with_lifecycle(queryset).order_by("name", "pk"))  # plans need no counts
     plans = _plans(locations)
     periods: tuple[Quarter, ...] = projection.next_quarters(today, quarters)
     targets = _targets(municipality_ids)
