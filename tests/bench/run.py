@@ -6,6 +6,8 @@
    spatial index, against a plain loop over every area.
 3. Province overview with prefetching against a naive per-location baseline (below), then a count import of
    10,000 rows, accepted and refused, against a plain read of the same file (opvangregie.locations.bench).
+4. The council letter on the demo data set (opvangregie.reports.bench): Heemstede's in-process as html, docx
+   and pdf, and the national batch, all 44 letters of Noord-Holland in one process as pdf and as docx.
 
 The province overview:
 
