@@ -5,7 +5,10 @@
 2. Constraint check (core.constraints): the Doesburg BAG buildings against Natura 2000 with the layer's
    spatial index, against a plain loop over every area.
 3. Province overview with prefetching against a naive per-location baseline (below), then a count import of
-   10,000 rows, accepted and refused, against a plain read of the same file (opvangregie.locations.bench).
+   10,000 rows, accepted and refused, against a plain read of the same file (opvangregie.locations.bench), and
+   one of 100,000 rows, which goes the task's way (more rows than IMPORT_TASK_ROWS).
+4. The council letter on the demo data set (opvangregie.reports.bench): Heemstede's in-process as html, docx
+   and pdf, and the national batch, all 44 letters of Noord-Holland in one process as pdf and as docx.
 
 The province overview:
 
@@ -159,6 +162,7 @@ def main() -> None:
         from opvangregie.locations import bench as import_bench
 
         print(import_bench.table(import_bench.run(10_000)))
+        print(import_bench.table(import_bench.run(100_000)))  # above IMPORT_TASK_ROWS: the task's path
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     letter()

@@ -109,7 +109,8 @@ class Subjects:
 
 def make_subjects(admin: Any) -> Subjects:
     """Objects the demo lacks are made here (inside the test's transaction): Utrecht's asylum location, household,
-    request, region and regional plan, and for both sides a placement proposal and a council letter document."""
+    request, region and regional plan, and for both sides a placement proposal, a council letter document and a
+    count import by task."""
     from opvangregie.areas.models import Municipality
     from opvangregie.areas.services import region_define
     from opvangregie.core.target_groups import TargetGroup
@@ -117,7 +118,7 @@ def make_subjects(admin: Any) -> Subjects:
     from opvangregie.distribution.services import plan_create
     from opvangregie.households.models import Household, ReceptionRequest
     from opvangregie.households.services import HouseholdInput, MemberInput, household_create, request_create
-    from opvangregie.locations.models import Location, LocationStatus
+    from opvangregie.locations.models import CountImport, ImportJobStatus, Location, LocationStatus
     from opvangregie.locations.services import LocationInput, location_create
     from opvangregie.placement.models import PlacementRun, RunStatus
     from opvangregie.reports.models import DocumentStatus, LetterAttachment, LetterDocument
@@ -170,6 +171,12 @@ def make_subjects(admin: Any) -> Subjects:
         )
         for m in (heemstede, utrecht)
     }
+    count_imports = {
+        m.code: CountImport.objects.create(
+            municipality=m, file_name="tellingen.csv", status=ImportJobStatus.DONE, created_by=admin
+        )
+        for m in (heemstede, utrecht)
+    }
     attachments = {
         m.code: LetterAttachment.objects.create(
             municipality=m, quarter="2025-Q4", title="bijlage", file_name="bijlage.pdf", content=b"%PDF"
@@ -209,6 +216,7 @@ def make_subjects(admin: Any) -> Subjects:
             "request_pk": own_request.pk,
             "proposal_id": runs["GM0397"].pk,
             "document_id": documents["GM0397"].pk,
+            "import_id": count_imports["GM0397"].pk,
             "attachment_id": attachments["GM0397"].pk,
             "plan_id": RegionalPlan.objects.get(region__slug="kennemerland").pk,
             "run_id": adopted.pk,
@@ -229,6 +237,7 @@ def make_subjects(admin: Any) -> Subjects:
             "request_pk": request.pk,
             "proposal_id": runs["GM0344"].pk,
             "document_id": documents["GM0344"].pk,
+            "import_id": count_imports["GM0344"].pk,
             "attachment_id": attachments["GM0344"].pk,
             "plan_id": plan.pk,
             "run_id": adopted.pk,

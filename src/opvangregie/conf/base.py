@@ -199,6 +199,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Limits of every import: the largest upload (bytes, checked before reading) and the most data rows.
 IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(env_str("OPVANGREGIE_IMPORT_MAX_ROWS", "100000"))
+# A count file of more rows than this is imported by a task with a progress page, not while the officer waits.
+IMPORT_TASK_ROWS = int(env_str("OPVANGREGIE_IMPORT_TASK_ROWS", "20000"))
 # BAG imports (sites): a municipality's extract or GeoPackage may be larger than a spreadsheet.
 BAG_IMPORT_MAX_BYTES = int(env_str("OPVANGREGIE_BAG_IMPORT_MAX_BYTES", str(100 * 1024 * 1024)))
 # Units (verblijfsobjecten) with an office, education or meeting function from this floor area (m²) are listed.

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
-from django.db import transaction
+from typing import Any, Protocol
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core.errors import ValidationError
 from opvangregie.locations.models import Location
 from opvangregie.locations.services import OccupancyInput, occupancy_check, occupancy_record_many
 from opvangregie.organisations.scope import require, scope_for
-from opvangregie.ui.imports import ImportRefused, RowError, all_rows_or_none
+from opvangregie.ui.imports import ImportRefused, RowError, all_rows_checked
 from opvangregie.ui.tables import TableRow, cell_date, cell_int, quoted, read_table
 
 REQUIRED = ("locatie", "datum", "personen")
@@ -57,14 +55,30 @@ class LocationRows:
         self._seen[key] = row.line
 
 
-def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, content: bytes) -> int:
+class ImportProgress(Protocol):
+    """Hears how far an import is: the file read (its rows), rows checked, and the writing begun."""
+
+    def read(self, rows: int) -> None: ...
+
+    def checked(self, rows: int) -> None: ...
+
+    def writing(self, counts: int) -> None: ...
+
+
+def snapshots_import(
+    *, actor: Any, municipality: Municipality, file_name: str, content: bytes, progress: ImportProgress | None = None
+) -> int:
     """Record every row of the file as a snapshot of one of ``municipality``'s locations.
 
     Returns the number of rows written. Any error (unreadable file, unknown location, negative or
     future values, a location not in use, duplicates) refuses the whole file: nothing is written.
+    Every row is checked first (writing nothing: ``progress`` is seen by others meanwhile), then all are
+    written in one transaction.
     """
     require(scope_for(actor).reads_municipality(municipality.pk), "U heeft geen toegang tot deze gemeente.")
     rows = read_table(file_name=file_name, content=content, required=REQUIRED, optional=OPTIONAL, aliases=ALIASES)
+    if progress is not None:
+        progress.read(len(rows))
     locations = LocationRows(municipality)
     counts: list[tuple[Location, OccupancyInput]] = []
 
@@ -85,9 +99,10 @@ def snapshots_import(*, actor: Any, municipality: Municipality, file_name: str, 
         occupancy_check(actor=actor, location=location, data=data)
         counts.append((location, data))
 
-    with transaction.atomic():  # every row checked first (a report of all bad rows), then written in bulk
-        all_rows_or_none(rows, check)
-        return occupancy_record_many(actor=actor, counts=counts)
+    all_rows_checked(rows, check, progress=None if progress is None else progress.checked)  # all bad rows reported
+    if progress is not None:
+        progress.writing(len(counts))
+    return occupancy_record_many(actor=actor, counts=counts)  # in bulk, in one transaction
 
 
 __all__ = ["ImportRefused", "RowError", "snapshots_import"]

@@ -241,3 +241,49 @@ class MunicipalTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality_id}: {self.places} {self.target_group} places from {self.valid_from}"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("imported")
+    REFUSED = "refused", _("refused")
+    FAILED = "failed", _("failed")
+
+
+class CountImport(models.Model):
+    """A large count file read by a task (``locations.import_jobs``): all rows or none, with its progress, the
+    report per row of a refused file or the number of counts written, and the officer who uploaded it.
+
+    The upload is kept in ``content`` until the task has read it (web and task workers share only the
+    database), then emptied."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="count_imports")
+    file_name = models.CharField(_("file name"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    stage = models.CharField(_("stage"), max_length=200, blank=True)
+    rows_total = models.PositiveIntegerField(_("rows in the file"), default=0)
+    rows_checked = models.PositiveIntegerField(_("rows checked"), default=0)
+    rows_written = models.PositiveIntegerField(_("counts written"), default=0)
+    error = models.CharField(_("error"), max_length=1000, blank=True)
+    row_errors = models.JSONField(_("problems per row"), default=list, blank=True)
+    content = models.BinaryField(default=b"", editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["progress", "stage", "rows_checked", "content"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("count import")
+        verbose_name_plural = _("count imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def busy(self) -> bool:
+        return self.status in (ImportJobStatus.QUEUED, ImportJobStatus.RUNNING)

@@ -5,6 +5,7 @@ from opvangregie.locations import views
 app_name = "locations"
 urlpatterns = [
     path("gemeente/<str:code>/import/", views.municipality_import, name="municipality-import"),
+    path("tellingen/import/<int:import_id>/", views.count_import, name="count-import"),
     path("gemeente/<str:code>/capaciteit/import/", views.capacity_import_page, name="capacity-import"),
     path("gemeente/<str:code>/locatie/nieuw/", views.location_new, name="location-new"),
     path("locatie/nieuw/", views.location_new_choose, name="location-new-choose"),

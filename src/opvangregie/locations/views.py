@@ -23,7 +23,7 @@ from opvangregie.core.errors import ApplicationError, NotFound, PermissionDenied
 from opvangregie.core.lifecycle import ALLOWED_TRANSITIONS, LocationStatus
 from opvangregie.core.occupancy import location_figures
 from opvangregie.core.rooms import SharingRule
-from opvangregie.locations import capacity_import, exports, selectors, services
+from opvangregie.locations import capacity_import, exports, import_jobs, selectors, services
 from opvangregie.locations.forms import (
     CapacityForm,
     CapacityRemoveForm,
@@ -36,7 +36,7 @@ from opvangregie.locations.forms import (
     StatusForm,
 )
 from opvangregie.locations.importers import OPTIONAL, REQUIRED, snapshots_import
-from opvangregie.locations.models import EventKind
+from opvangregie.locations.models import EventKind, ImportJobStatus
 from opvangregie.locations.timeline import location_timeline
 from opvangregie.organisations.scope import municipality_for_registration, municipality_readable, scope_for
 from opvangregie.ui.charts import occupancy_chart_svg
@@ -62,9 +62,21 @@ def _municipality_import(
     run_import: Callable[..., int],
     success: Callable[[int], str],
     template: ImportTemplate,
+    by_task: bool = False,
 ) -> HttpResponse:
-    """An all-or-nothing import page of one of the municipality's registers (its editors only)."""
+    """An all-or-nothing import page of one of the municipality's registers (its editors only); ``by_task``: a
+    file of more rows than ``IMPORT_TASK_ROWS`` is imported by a task (counts), whose page the officer is sent to."""
     municipality = _editable_municipality(request, code)
+
+    def queue(name: str, content: bytes) -> str | None:
+        if not import_jobs.needs_task(name, content):
+            return None
+        job = import_jobs.count_import_start(
+            actor=request.user, municipality=municipality, file_name=name, content=content
+        )
+        return reverse("locations:count-import", args=[job.pk])
+
+    jobs = list(import_jobs.count_imports(actor=request.user, municipality=municipality)[:5]) if by_task else []
     return import_page(
         request,
         template="locations/import.html",
@@ -73,6 +85,7 @@ def _municipality_import(
             "title": title,
             "columns": ", ".join(template.required),
             "optional_columns": ", ".join(template.optional),
+            "jobs": jobs,
         },
         run_import=lambda name, content: run_import(
             actor=request.user, municipality=municipality, file_name=name, content=content
@@ -80,7 +93,12 @@ def _municipality_import(
         success=success,
         done_url=reverse("web:municipality", kwargs={"code": code}),
         columns=template,
+        queue=queue if by_task else None,
     )
+
+
+def _imported(count: int) -> str:
+    return ngettext("%(count)d count imported.", "%(count)d counts imported.", count) % {"count": count}
 
 
 @login_required
@@ -91,11 +109,27 @@ def municipality_import(request: HttpRequest, code: str) -> HttpResponse:
         code,
         title=_("Import counts"),
         run_import=snapshots_import,
-        success=lambda count: (
-            ngettext("%(count)d count imported.", "%(count)d counts imported.", count) % {"count": count}
-        ),
+        success=_imported,
         template=ImportTemplate(f"tellingen-{code}-sjabloon.xlsx", REQUIRED, OPTIONAL),
+        by_task=True,
     )
+
+
+@login_required
+def count_import(request: HttpRequest, import_id: int) -> HttpResponse:
+    """A count file imported by a task: its progress (polled by htmx while it runs), then the counts written or
+    the report per row of a refused file. Only the municipality's own editors see it (others: 404)."""
+    job = import_jobs.count_import_get(actor=request.user, import_id=import_id)
+    poll_url = reverse("locations:count-import", args=[job.pk]) + "?voortgang=1"
+    context = {"job": job, "municipality": job.municipality, "poll_url": poll_url, "progress_id": "import-progress"}
+    if job.status == ImportJobStatus.DONE:
+        context["summary"] = _imported(job.rows_written)
+    if request.GET.get("voortgang"):
+        response = render(request, "ui/partials/progress.html", context)
+        if not job.busy:
+            response["HX-Refresh"] = "true"
+        return response
+    return render(request, "locations/count_import.html", context)
 
 
 @login_required

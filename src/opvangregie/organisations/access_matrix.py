@@ -118,6 +118,8 @@ WEB: dict[str, Access] = {
     "web:province": PROVINCE,
     "locations:municipality-import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
     "locations:capacity-import": _writes(MUNICIPALITY_EDIT, MUNICIPAL_WRITERS),
+    # A large count file imported by a task: its page is the municipality's own editors' (everyone else: 404).
+    "locations:count-import": Access(side("heemstede beheerder"), ADMINISTRATOR),
     "locations:location-new": _writes(
         Access(
             side("heemstede coa beheerder", forbidden="raadslid kennemerland noordholland rijk"),

@@ -255,9 +255,17 @@ def letter_municipality(actor: Any, code: str) -> Municipality:
 
 
 def council_letter(
-    *, actor: Any, municipality: Municipality, quarter: Quarter, on: date | None = None
+    *,
+    actor: Any,
+    municipality: Municipality,
+    quarter: Quarter,
+    on: date | None = None,
+    shared: dict[Any, Any] | None = None,
 ) -> CouncilLetter:
-    """Assemble the letter: the municipality's own editors (the officers who write it) and administrators only."""
+    """Assemble the letter: the municipality's own editors (the officers who write it) and administrators only.
+
+    ``shared``: figures the letters of one batch have in common (the province's tally), kept across its letters.
+    """
     require_letter_editor(actor, municipality)
     on = on or quarter.default_reference_date
     settings = LetterSettings.objects.filter(municipality=municipality).first() or LetterSettings(
@@ -279,7 +287,11 @@ def council_letter(
     province = None
     if closed:  # the province's municipalities in the last closed half-year, judged as its supervision does
         period = closed[-1].period
-        tally = quota_selectors.province_behind_count(province=municipality.province, period=period, on=on)
+        key = ("province_behind_count", municipality.province_id, period, on)
+        cache = {} if shared is None else shared
+        if key not in cache:
+            cache[key] = quota_selectors.province_behind_count(province=municipality.province, period=period, on=on)
+        tally = cache[key]
         if tally.judged:  # without data: no sentence rather than "0 of 0"
             province = ProvinceContext(period, tally.behind, tally.judged)
 

@@ -92,6 +92,42 @@ def _rows_from_csv(content: bytes) -> list[list[CellValue]]:
         ) from exc
 
 
+_XLSX_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")  # a row element, with or without a namespace prefix
+_CHUNK = 1 << 20
+
+
+def more_rows_than(file_name: str, content: bytes, limit: int) -> bool:
+    """Whether the file has more than ``limit`` data rows (below its header), told without reading its cells
+    (milliseconds, also for 100,000 rows): the lines of a CSV, the row elements of an .xlsx file's worksheets
+    (empty lines and every sheet counted: an estimate on the high side). A file that cannot be told is not:
+    its import says why."""
+    lower = file_name.lower()
+    if lower.endswith(".csv"):
+        lines = content.count(b"\n") + (0 if content.endswith(b"\n") else 1)
+        return lines - 1 > limit
+    if not lower.endswith(".xlsx"):
+        return False
+    found = -1  # the header
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as sheet:
+                    tail = b""
+                    while chunk := sheet.read(_CHUNK):
+                        block = tail + chunk
+                        cut = max(len(block) - 64, 0)  # an element split over two chunks: counted in the next
+                        found += sum(1 for match in _XLSX_ROW.finditer(block) if match.start() < cut)
+                        tail = block[cut:]
+                        if found > limit:
+                            return True
+                    found += len(_XLSX_ROW.findall(tail))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return found > limit
+
+
 def too_large_message(max_bytes: int) -> str:
     return f"Het bestand is groter dan {max_bytes // (1024 * 1024)} MB; splits het in kleinere bestanden."
 
@@ -176,6 +212,13 @@ def cell_int(value: CellValue, column: str) -> int | None:
         raise ValidationError(f"{column}: {quoted(value)} is geen geheel getal.") from exc
 
 
+_DATE_PATTERNS = (
+    (re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"), (1, 2, 3)),
+    (re.compile(r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})"), (3, 2, 1)),
+    (re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})"), (3, 2, 1)),
+)
+
+
 def cell_date(value: CellValue, column: str) -> date | None:
     """A date from a cell: an Excel date, ``2025-11-01`` or ``1-11-2025``."""
     if value is None or value == "":
@@ -185,9 +228,16 @@ def cell_date(value: CellValue, column: str) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+    for pattern, order in _DATE_PATTERNS:  # the usual spellings without strptime (an import of 100,000 rows)
+        match = pattern.fullmatch(text)
+        if match is not None:
+            try:
+                return date(*(int(match[index]) for index in order))
+            except ValueError:
+                break
+    for spelling in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):  # the unusual ones (" 5" as a day, other digits)
         try:
-            return datetime.strptime(text, pattern).date()
+            return datetime.strptime(text, spelling).date()
         except ValueError:
             continue
     raise ValidationError(f"{column}: {quoted(text)} is geen datum (gebruik bijvoorbeeld 2025-11-01 of 1-11-2025).")

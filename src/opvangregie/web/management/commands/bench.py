@@ -1,7 +1,8 @@
 """``opvangregie bench placement --instance NAME [--json]``: the placement benchmark on one instance;
-``opvangregie bench import --rows N [--json]``: the count import (locations.bench); ``opvangregie bench letter
-[--json]``: the council letter in-process (reports.bench); ``opvangregie bench pages [--seconds S] [--json]``: the
-heavy pages under load on the national data set (web.bench_pages)."""
+``opvangregie bench import --rows N [--json]``: the count import (locations.bench; above IMPORT_TASK_ROWS the
+task's way); ``opvangregie bench letter [--json]``: the council letter in-process and the batch of all letters of
+Noord-Holland (reports.bench); ``opvangregie bench pages [--seconds S] [--json]``: the heavy pages under load on
+the national data set (web.bench_pages)."""
 
 from __future__ import annotations
 
