@@ -9,6 +9,8 @@
    one of 100,000 rows, which goes the task's way (more rows than IMPORT_TASK_ROWS).
 4. The council letter on the demo data set (opvangregie.reports.bench): Heemstede's in-process as html, docx
    and pdf, and the national batch, all 44 letters of Noord-Holland in one process as pdf and as docx.
+5. The heavy pages and API lists under load on the national data set (``opvangregie bench pages``;
+   web.bench_pages): p95 of each against the login page's, measured in the same run.
 
 The province overview:
 
@@ -166,6 +168,17 @@ def main() -> None:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     letter()
+    pages()
+
+
+def pages() -> None:
+    """The heavy pages and API lists under load on the national data set (web.bench_pages: PostgreSQL,
+    gunicorn, hey), with the ratio of each page's p95 to the login page's."""
+    from opvangregie.web import bench_pages
+
+    bench_pages.environment_ready()
+    print()
+    print(bench_pages.table(bench_pages.run(seconds=10, clients=20, fresh=False)))
 
 
 def letter() -> None:

@@ -57,8 +57,9 @@ def test_bench_import_prints_json_and_leaves_nothing_behind(db: None) -> None:
 
 def test_bench_letter_prints_json_per_format(db: None) -> None:
     out = StringIO()
-    call_command("bench", "letter", "--json", stdout=out)
+    call_command("bench", "letter", "--json", "--repeat", "1", "--province", "none", stdout=out)
     result = json.loads(out.getvalue())
+    assert "batch" not in result  # the batch of a province's letters: tests/reports (council_letter_batch)
     assert (result["municipality"], result["quarter"]) == ("GM0397", "2025-Q4")
     assert set(result["formats"]) == {"html", "docx", "pdf"}
     assert all(f["seconds"] > 0 and f["queries"] > 0 for f in result["formats"].values())

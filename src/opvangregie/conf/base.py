@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "opvangregie.web.middleware.SessionTimeoutMiddleware",
     "opvangregie.web.middleware.PrivacyHeadersMiddleware",
     "opvangregie.web.middleware.ApplicationErrorMiddleware",
+    "opvangregie.ui.request_memo.RequestMemoMiddleware",
 ]
 
 ROOT_URLCONF = "opvangregie.urls"

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from opvangregie.ui import request_memo
+
 RoomUsable = Callable[[Sequence[int], date], Mapping[int, int]]
 _provider: list[RoomUsable] = []
 
@@ -22,7 +24,16 @@ def register(provider: RoomUsable) -> None:
 
 
 def usable_in_rooms(location_ids: Sequence[int], on: date) -> Mapping[int, int]:
-    """Usable free places per location that has rooms (locations without rooms are absent)."""
+    """Usable free places per location that has rooms (locations without rooms are absent). Within one reading
+    request each location's figure is computed once (ui.request_memo): a dashboard asks for it twice."""
     if not _provider or not location_ids:
         return {}
-    return _provider[0](location_ids, on)
+    memo = request_memo.current()
+    if memo is None:
+        return _provider[0](location_ids, on)
+    known: dict[int, int | None] = memo.setdefault(("usable_in_rooms", on), {})
+    missing = [pk for pk in location_ids if pk not in known]
+    if missing:
+        found = _provider[0](missing, on)
+        known.update({pk: found.get(pk) for pk in missing})
+    return {pk: value for pk in location_ids if (value := known[pk]) is not None}

@@ -18,7 +18,7 @@ from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.periods import HalfYear
 from opvangregie.core.projection import pending_expected
 from opvangregie.locations.models import EventKind, Location
-from opvangregie.locations.selectors import location_plan, locations_readable, with_history
+from opvangregie.locations.selectors import location_plan, locations_readable, with_lifecycle
 from opvangregie.organisations.scope import scope_for
 from opvangregie.quotas.selectors import quota_ledgers
 
@@ -95,7 +95,7 @@ def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: da
     the national end of temporary protection (setting ``TEMPORARY_PROTECTION_END``)."""
     ids = [m.pk for m in municipalities]
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=ids)
-    locations = list(with_history(queryset).prefetch_related("events").order_by("name", "pk"))
+    locations = list(with_lifecycle(queryset).prefetch_related("events").order_by("name", "pk"))  # no counts
     permits = [decision for location in locations for decision in _permits(location)]
     items = rules.agenda(
         today=today,

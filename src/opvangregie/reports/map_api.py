@@ -19,7 +19,7 @@ from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.map_shapes import parse_bbox
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import StatusChoices, TargetGroupChoices
-from opvangregie.locations.selectors import figures_on, locations_readable, with_history
+from opvangregie.locations.selectors import figures_on, locations_readable, with_history_on
 from opvangregie.organisations.scope import scope_for
 from opvangregie.ui.api_errors import errors
 
@@ -121,7 +121,7 @@ def locations(
     if bbox:
         min_x, min_y, max_x, max_y = rd_box(*parse_bbox(bbox))
         queryset = queryset.filter(rd_x__gte=min_x, rd_x__lte=max_x, rd_y__gte=min_y, rd_y__lte=max_y)
-    listed = list(with_history(queryset.order_by("pk"))[:MAX_LOCATIONS])
+    listed = list(with_history_on(queryset.order_by("pk"), day)[:MAX_LOCATIONS])
     figures = figures_on(listed, day)
     target_labels = dict(TargetGroupChoices.choices)
     status_labels = dict(StatusChoices.choices)

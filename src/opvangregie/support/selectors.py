@@ -27,7 +27,7 @@ from opvangregie.core.periods import Quarter
 from opvangregie.core.support import Share, residents_share
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import location_history, with_history
+from opvangregie.locations.selectors import location_history, with_history_on
 from opvangregie.organisations.scope import require, scope_for
 from opvangregie.support.models import LetterSectionKind, Programme, QuarterFigures
 from opvangregie.support.services import FIGURES, programme_editable
@@ -41,8 +41,8 @@ def municipal_residents(*, municipality: Municipality, on: date) -> int | None:
     """Persons in the municipality's locations for displaced persons from Ukraine on ``on`` (the counts in force
     then, as on the dashboard); None when none of them has a count on or before ``on``. The caller has checked
     that the reader may read the municipality."""
-    locations = with_history(
-        Location.objects.filter(municipality=municipality, target_group=TargetGroup.UKRAINIAN.value)
+    locations = with_history_on(
+        Location.objects.filter(municipality=municipality, target_group=TargetGroup.UKRAINIAN.value), on
     )
     figures = [occupancy.location_figures(location_history(location), on) for location in locations]
     if not any(item.snapshot_date is not None for item in figures):

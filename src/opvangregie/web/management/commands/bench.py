@@ -16,7 +16,7 @@ from opvangregie.placement import bench
 
 
 class Command(BaseCommand):
-    help = "Benchmark the placement optimiser against greedy, the naive model and the LP bound."
+    help = "Benchmarks: placement, the count import, the council letter and the pages under load."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("subject", choices=["placement", "import", "letter", "pages"])
@@ -28,6 +28,8 @@ class Command(BaseCommand):
         parser.add_argument("--instance", choices=bench.INSTANCES, default="heemstede")
         parser.add_argument("--seed", type=int, default=2025)
         parser.add_argument("--workers", type=int, default=2, help="CP-SAT search workers (cores)")
+        parser.add_argument("--province", default="PV27", help="the letter batch's province ('none': no batch)")
+        parser.add_argument("--repeat", type=int, default=3, help="letters made per format (the best is reported)")
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -37,7 +39,8 @@ class Command(BaseCommand):
         if options["subject"] == "letter":
             from opvangregie.reports import bench as letter_bench
 
-            letter = letter_bench.run()
+            province = None if options["province"].lower() == "none" else options["province"]
+            letter = letter_bench.run(repeat=max(1, options["repeat"]), province=province)
             self.stdout.write(json.dumps(letter) if options["json"] else letter_bench.table(letter))
             return
         if options["subject"] == "import":
