@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -257,3 +258,33 @@ def test_the_households_list_comes_a_page_at_a_time_and_the_export_whole(login, 
     assert len(shown) == total
     workbook = load_workbook(io.BytesIO(client.get(url, {"datum": "2025-11-01", "formaat": "xlsx"}).content))
     assert workbook.active.max_row - 1 >= total  # the export: every household, not one page
+
+
+def test_the_leefgeld_page_lists_households_a_page_at_a_time_with_the_months_totals(login, monkeypatch) -> None:
+    """Issue 20: the totals are of every household (kept, households.month_counts); the list beneath is paged."""
+    import re
+    from decimal import Decimal
+
+    from opvangregie.households import selectors
+    from opvangregie.ui import paging
+
+    monkeypatch.setattr(paging, "PAGE_SIZE", 20)
+    client = login("heemstede")
+    url = "/gemeente/GM0397/leefgeld/"
+    first = client.get(url, {"maand": "2025-10"}).content.decode()
+    link = r'href="/gemeente/GM0397/huishoudens/(OEK-[^/"]+)/\?maand=2025-10"'
+    assert len(re.findall(link, first)) == 20
+    total = int(re.search(r"Pagina 1 van (\d+) \((\d+) in totaal\)", first).group(2))
+    results = selectors._month_results(selectors.Municipality.objects.get(code="GM0397"), date(2025, 10, 1))
+    assert total == len(results) > 20  # every household in reception on 1 October 2025
+    shown = set()
+    for number in range(1, -(-total // 20) + 1):
+        html = client.get(url, {"maand": "2025-10", "pagina": number}).content.decode()
+        shown |= set(re.findall(link, html))
+    assert len(shown) == total
+    leefgeld = sum((result.leefgeld for _, result in results), Decimal(0))
+    totals = client.get(url, {"maand": "2025-10"}).context["totals"]
+    assert (totals.leefgeld, len(totals.results)) == (leefgeld, 0)
+    workbook = load_workbook(io.BytesIO(client.get(url, {"maand": "2025-10", "formaat": "xlsx"}).content))
+    values = {row[0]: row[1] for row in workbook.active.iter_rows(values_only=True)}
+    assert values["Leefgeld totaal (€)"] == pytest.approx(float(leefgeld))  # the export: every household's total

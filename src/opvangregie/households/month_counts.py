@@ -29,7 +29,7 @@ from opvangregie.households.models import (
 )
 
 
-def kept(municipality: Municipality, first: date, compute: Callable[[], dict[str, int]]) -> dict[str, int]:
+def kept(municipality: Municipality, first: date, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """The counts of ``municipality`` on ``first`` as kept, else ``compute()``, kept for the next reader."""
     for stored in MonthCountsKept.objects.filter(municipality=municipality, month=first).values_list(
         "counts", flat=True

@@ -38,7 +38,7 @@ from opvangregie.households.models import (
 )
 from opvangregie.households.month_counts import kept
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import location_history, with_history
+from opvangregie.locations.selectors import location_history, with_lifecycle
 from opvangregie.organisations.scope import require, scope_for
 
 NO_HOUSEHOLDS = "Huishoudens zijn alleen zichtbaar voor de eigen medewerkers van de gemeente."
@@ -302,28 +302,60 @@ def _counts(results: Iterable[tuple[Household, rules.MonthResult]], on: date) ->
     return MonthCounts(on=on, **tally)
 
 
-def _month_results(municipality: Municipality, first: date) -> list[tuple[Household, rules.MonthResult]]:
+def _present(municipality: Municipality, first: date) -> QuerySet[Household]:
+    """The municipality's households in reception on ``first`` (as stay_on), with their details when read."""
+    present = Q(stays__start__lte=first) & (Q(stays__end__isnull=True) | Q(stays__end__gt=first))
+    return with_details(Household.objects.filter(present, municipality=municipality).distinct().order_by("reference"))
+
+
+def _results(households: Iterable[Household], first: date) -> list[tuple[Household, rules.MonthResult]]:
     table = rates()
-    present = Q(stays__start__lte=first) & (Q(stays__end__isnull=True) | Q(stays__end__gt=first))  # as stay_on
-    queryset = with_details(Household.objects.filter(present, municipality=municipality).distinct())
     results = []
-    for household in queryset:
+    for household in households:
         result = household_month(household, first, table)
         if result is not None:
             results.append((household, result))
     return results
 
 
+def _month_results(municipality: Municipality, first: date) -> list[tuple[Household, rules.MonthResult]]:
+    return _results(_present(municipality, first), first)
+
+
+def _kept_month(municipality: Municipality, first: date) -> tuple[MonthCounts, Decimal, Decimal]:
+    """The month's counts and leefgeld and contribution totals, computed once and kept until a write changes them
+    (households.month_counts)."""
+
+    def compute() -> dict[str, Any]:
+        results = _month_results(municipality, first)
+        counts = _counts(results, first)
+        return {
+            **{name: getattr(counts, name) for name in MonthCounts.__dataclass_fields__ if name != "on"},
+            "leefgeld": str(sum((result.leefgeld for _, result in results), Decimal("0"))),
+            "own_contribution": str(sum((result.own_contribution for _, result in results), Decimal("0"))),
+        }
+
+    values = dict(kept(municipality, first, compute))
+    leefgeld, own_contribution = Decimal(values.pop("leefgeld")), Decimal(values.pop("own_contribution"))
+    return MonthCounts(on=first, **values), leefgeld, own_contribution
+
+
 def month_counts(*, municipality: Municipality, on: date) -> MonthCounts:
     """The counts of the council letter on the first day of ``on``'s month, for callers that checked access;
     computed once and kept until a write changes them (households.month_counts)."""
-    first = on.replace(day=1)
+    return _kept_month(municipality, on.replace(day=1))[0]
 
-    def compute() -> dict[str, int]:
-        counts = _counts(_month_results(municipality, first), first)
-        return {name: getattr(counts, name) for name in MonthCounts.__dataclass_fields__ if name != "on"}
 
-    return MonthCounts(on=first, **kept(municipality, first, compute))
+def month_households(*, actor: Any, municipality: Municipality, month: date) -> QuerySet[Household]:
+    """The households in reception on the first day of ``month``, for the municipality's own officers: a page of
+    them goes to :func:`month_results`."""
+    _require_households(actor, municipality)
+    return _present(municipality, month.replace(day=1))
+
+
+def month_results(households: Iterable[Household], month: date) -> list[tuple[Household, rules.MonthResult]]:
+    """Leefgeld and contribution of each of ``households`` (from :func:`month_households`) for ``month``."""
+    return _results(households, month.replace(day=1))
 
 
 def _days(first: date) -> list[date]:
@@ -334,8 +366,8 @@ def reimbursement_per_location(municipality: Municipality, first: date) -> list[
     """The State's reimbursement per Ukrainian location for the month: normbedrag × realised places × days (BooO)."""
     table = reimbursement_rates()
     rows = []
-    locations = with_history(Location.objects.filter(municipality=municipality, target_group=TargetGroup.UKRAINIAN))
-    for location in locations:
+    ukrainian = Location.objects.filter(municipality=municipality, target_group=TargetGroup.UKRAINIAN)
+    for location in with_lifecycle(ukrainian):  # places and status per day; no counts
         history = location_history(location)
         days = []
         for day in _days(first):
@@ -347,23 +379,25 @@ def reimbursement_per_location(municipality: Municipality, first: date) -> list[
     return rows
 
 
-def month_totals(*, actor: Any, municipality: Municipality, month: date) -> MonthTotals:
+def month_totals(*, actor: Any, municipality: Municipality, month: date, with_results: bool = True) -> MonthTotals:
     """Leefgeld and contribution totals of the month, the letter's counts and the reimbursement estimate.
 
-    Per-household results are included only for the municipality's own officers.
+    Per-household results are included only for the municipality's own officers, and only ``with_results`` (a
+    page lists them a page at a time: month_households and month_results).
     """
     scope = scope_for(actor)
     if not scope.reads_municipality(municipality.pk):
         raise NotFound(f"Gemeente {municipality.code} niet gevonden.")
     first = month.replace(day=1)
-    results = _month_results(municipality, first)
+    counts, leefgeld, own_contribution = _kept_month(municipality, first)
+    listed = with_results and scope.reads_households(municipality.pk)
     return MonthTotals(
         month=first,
-        counts=_counts(results, first),
-        leefgeld=sum((result.leefgeld for _, result in results), Decimal("0")),
-        own_contribution=sum((result.own_contribution for _, result in results), Decimal("0")),
+        counts=counts,
+        leefgeld=leefgeld,
+        own_contribution=own_contribution,
         reimbursement=reimbursement_per_location(municipality, first),
-        results=results if scope.reads_households(municipality.pk) else [],
+        results=_month_results(municipality, first) if listed else [],
     )
 
 

@@ -386,16 +386,24 @@ def allowances(request: HttpRequest, code: str) -> HttpResponse:
     scope = scope_for(request.user)
     municipality = municipality_readable(scope, code)
     month = query_month(request, business_clock.today())
-    totals = selectors.month_totals(actor=request.user, municipality=municipality, month=month)
+    totals = selectors.month_totals(actor=request.user, municipality=municipality, month=month, with_results=False)
     if request.GET.get("formaat") == "xlsx":
         return download(exports.month_totals_xlsx(totals, municipality.name), f"leefgeld-{code}-{month:%Y-%m}.xlsx")
+    officer = scope.reads_households(municipality.pk)
+    page, query = None, ""
+    if officer:
+        households = selectors.month_households(actor=request.user, municipality=municipality, month=month)
+        page, query = page_of(request, households)
     context = {
         "municipality": municipality,
         "totals": totals,
+        "results": selectors.month_results(page.object_list, month) if page else [],
+        "page": page,
+        "query": query,
         "month": month,
         "previous": (month.replace(day=1) - timedelta(days=1)).replace(day=1),
         "next": (month.replace(day=28) + timedelta(days=4)).replace(day=1),
-        "officer": scope.reads_households(municipality.pk),
+        "officer": officer,
     }
     return render(request, "households/allowances.html", context)
 
