@@ -472,15 +472,17 @@ def consolidation_gains(
     households: Sequence[Household],
     *,
     max_moves: int,
+    step: int = 1,
     settings: SolverSettings = DEFAULT_SETTINGS,
 ) -> tuple[MoveGain, ...]:
-    """What each extra move gains: the most persons placed with 0, 1, … ``max_moves`` moves.
+    """What each extra move gains: the most persons placed with 0, 1, … ``max_moves`` moves (or 0, ``step``,
+    2 ``step``, … ``max_moves``, each gain then over the previous step).
 
     Stops early once everyone waiting is placed.
     """
     everyone = sum(household.size for household in households)
     gains: list[MoveGain] = []
-    for moves in range(max_moves + 1):
+    for moves in sorted({*range(0, max_moves + 1, step), max_moves}):
         built = _build(rooms, households, moves, SAME_COSTS)  # only persons count here: locations do not matter
         built.model.maximize(built.persons)
         solver, _ = sat_solve(built.model, settings, time.perf_counter() + settings.time_limit)
