@@ -79,6 +79,10 @@ def test_the_table_shows_both_ratios_the_gap_and_what_consolidation_gains() -> N
     consolidation = result["methods"]["consolidation"]
     assert consolidation["moves_allowed"] == list(range(len(consolidation["persons_placed_by_moves"])))
     assert f"{consolidation['moves']} of at most {consolidation['max_moves']} moves" in text
+    greedy_persons = result["methods"]["greedy"]["persons_placed"]
+    assert result["ratios"]["consolidation_persons_per_greedy_person"] == round(
+        consolidation["persons_placed"] / greedy_persons, 4
+    )
     assert f"{result['methods']['optimiser']['gap']:.2%}" in text
 
 

@@ -170,6 +170,18 @@ def run(name: str, *, seed: int = 2025, workers: int = 2) -> dict[str, Any]:
                 round(reference["seconds"] / best["seconds"], 1) if "seconds" in reference else None
             ),
             "naive_optimal": bool(reference.get("optimal")),
+            **(
+                {
+                    "consolidation_persons_per_greedy_person": _ratio(
+                        methods["consolidation"], by_hand, "persons_placed"
+                    ),
+                    "consolidation_households_per_greedy_household": _ratio(
+                        methods["consolidation"], by_hand, "households_placed"
+                    ),
+                }
+                if "consolidation" in methods
+                else {}
+            ),
         },
         "targets": {
             "seconds": TARGET_SECONDS[name],
@@ -254,8 +266,9 @@ def table(result: dict[str, Any]) -> str:
         lines.append(
             f"  consolidation: {consolidation['moves']} of at most {consolidation['max_moves']} moves (cost "
             f"{consolidation['move_cost']}) place {consolidation['persons_placed'] - without['persons_placed']:+} "
-            f"persons, {consolidation['households_placed'] - without['households_placed']:+} households; "
-            f"persons by moves: {by_moves}"
+            f"persons, {consolidation['households_placed'] - without['households_placed']:+} households "
+            f"(÷ greedy: persons {_shown(ratios['consolidation_persons_per_greedy_person'])}, households "
+            f"{_shown(ratios['consolidation_households_per_greedy_household'])}); persons by moves: {by_moves}"
         )
     met = all(value for key, value in targets.items() if key != "seconds")
     lines.append(f"  targets ({targets['seconds']:g} s, optimal or ≤ 0.1 %, ≥ greedy): {'met' if met else 'NOT MET'}")
