@@ -380,9 +380,9 @@ class _Namer:
             room for content in group.occupied for room in content.rooms[: self.count(content.vacate)]
         ]
 
-    def stayed_beds(self, group: _Group) -> dict[str, deque[Room]]:
+    def stayed_beds(self, group: _Group) -> dict[str, list[Room]]:
         """Free beds per share kind in the group's shared rooms whose residents stay."""
-        beds: dict[str, deque[Room]] = defaultdict(deque)
+        beds: dict[str, list[Room]] = defaultdict(list)
         for content in group.occupied:
             if content.kind:
                 for room in content.rooms[self.count(content.vacate) :]:
@@ -397,48 +397,84 @@ class _Namer:
         self.leaving = by_class
 
     def fill(
-        self, group: _Group, origin: str | None, rooms: list[Room], beds: dict[str, deque[Room]], opened: dict[str, int]
+        self, group: _Group, origin: str | None, rooms: list[Room], beds: dict[str, list[Room]], opened: dict[str, int]
     ) -> list[Room]:
-        """Place the group's counts in free ``rooms`` and free ``beds`` (consumed); movers come from ``origin``
-        (None: anywhere). Returns the rooms left free."""
-        free = iter(sorted(rooms, key=lambda room: (room.key in self.vacated, room.key)))
-        for key, variable in group.whole.items():
-            for _ in range(self.count(variable)):
-                self.assignments.append(Assignment(next(self.queues[key]).key, next(free).key))
+        """Place the group's counts in free ``rooms`` and free ``beds`` (what is left stays in ``beds``); movers
+        come from ``origin`` (None: anywhere) and go first, each to its own location where it can. Returns the
+        rooms left free."""
+        free = _Pool(sorted(rooms, key=lambda room: (room.key in self.vacated, room.key)))
+        mover = (lambda key: key) if origin is None else (lambda key: (key, origin))
         for key, variable in group.movers_whole.items():
             for _ in range(self.count(variable)):
-                self._move(key if origin is None else (key, origin), next(free))
+                self._move(mover(key), free)
+        for key, variable in group.whole.items():
+            for _ in range(self.count(variable)):
+                self.assignments.append(Assignment(next(self.queues[key]).key, free.take().key))
         for kind, count in opened.items():
-            beds[kind].extend(room for room in [next(free) for _ in range(count)] for _ in range(group.beds))
+            beds[kind] = beds.get(kind, []) + [room for _ in range(count) for room in [free.take()] * group.beds]
+        pools = {kind: _Pool(free_beds) for kind, free_beds in beds.items()}
+        for key, variable in group.movers_shared.items():
+            for _ in range(self.count(variable)):
+                self._move(mover(key), pools[group.share_kind(key) or ""])
         for key, variable in group.shared.items():
             for _ in range(self.count(variable)):
                 self.assignments.append(
-                    Assignment(next(self.queues[key]).key, beds[group.share_kind(key) or ""].popleft().key)
+                    Assignment(next(self.queues[key]).key, pools[group.share_kind(key) or ""].take().key)
                 )
-        for key, variable in group.movers_shared.items():
-            for _ in range(self.count(variable)):
-                self._move(key if origin is None else (key, origin), beds[group.share_kind(key) or ""].popleft())
-        return list(free)
+        for kind, pool in pools.items():
+            beds[kind] = pool.rest()
+        return free.rest()
 
-    def _move(self, mover: Any, destination: Room) -> None:
-        """The move, or none when the resident lands back in its own room."""
+    def _move(self, mover: Any, pool: _Pool) -> None:
+        """The move to a room of ``pool`` in the mover's own location if there is one; none when it lands back
+        in its own room."""
         resident, origin = self.leaving[mover].pop()
+        destination = pool.take(origin.location)
         if origin.key != destination.key:
             cost = self.costs.of(origin.location, destination.location)
             self.moves.append(Move(resident.key, origin.key, destination.key, cost))
+
+
+class _Pool:
+    """Free rooms (or free beds, a room once per bed) in order, to hand out the next one or, preferably, the
+    next one in a given location."""
+
+    def __init__(self, rooms: list[Room]) -> None:
+        self.rooms = rooms
+        self.taken = [False] * len(rooms)
+        self.first = 0
+        self.by_location: dict[str, deque[int]] = defaultdict(deque)
+        for number, room in enumerate(rooms):
+            self.by_location[room.location].append(number)
+
+    def take(self, location: str | None = None) -> Room:
+        here = self.by_location.get(location, deque()) if location is not None else deque()
+        while here and self.taken[here[0]]:
+            here.popleft()
+        if here:
+            number = here.popleft()
+        else:
+            while self.taken[self.first]:
+                self.first += 1
+            number = self.first
+        self.taken[number] = True
+        return self.rooms[number]
+
+    def rest(self) -> list[Room]:
+        return [room for room, taken in zip(self.rooms, self.taken, strict=True) if not taken]
 
 
 def _named(built: _Model, solver: mb.Solver, costs: MoveCosts) -> tuple[list[Assignment], list[Move]]:
     """Named households, rooms and moves: first the movers within their own location, then everyone else."""
     namer = _Namer(solver, costs, {key: iter(members) for key, members in built.waiting.items()})
     namer.vacate(built.groups)
-    spare: dict[GroupKey, tuple[list[Room], dict[str, deque[Room]]]] = {}
+    spare: dict[GroupKey, tuple[list[Room], dict[str, list[Room]]]] = {}
     for group in built.groups:
         if not group.local:
             spare[group.key] = namer.free_rooms(group), namer.stayed_beds(group)
             continue
         rooms: list[Room] = []
-        beds: dict[str, deque[Room]] = defaultdict(deque)
+        beds: dict[str, list[Room]] = defaultdict(list)
         for location, local in group.local.items():
             here = namer.stayed_beds(local)
             opened = {kind: namer.count(variable) for kind, variable in local.new_shared.items()}
