@@ -1,7 +1,8 @@
 """Benchmarks (``make bench``), each against a baseline measured in the same run.
 
 1. Placement (opvangregie.placement.bench): the optimiser against the greedy rule, the naive model and
-   the LP bound on the ``heemstede``, ``region`` and ``national`` instances, with the ratios and targets.
+   the LP bound on every instance of ``bench.INSTANCES`` (``heemstede``, ``region``, ``national``,
+   ``scarce`` and ``consolidation``, the last with up to 1,000 moves), with the ratios, gaps and targets.
 2. Constraint check (core.constraints): the Doesburg BAG buildings against Natura 2000 with the layer's
    spatial index, against a plain loop over every area.
 3. Province overview with prefetching against a naive per-location baseline (below), then a count import of

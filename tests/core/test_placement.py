@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,6 +104,23 @@ def test_consolidation_moves_residents_to_free_a_room_and_reports_each_moves_gai
     assert not proposal_violations(rooms, family, proposal)
     gains = consolidation_gains(rooms, family, max_moves=5)
     assert [(g.moves, g.persons_placed, g.gain) for g in gains] == [(0, 0, 0), (1, 0, 0), (2, 4, 4)]
+
+
+def test_a_resident_moves_within_the_location_where_it_can_and_a_move_never_costs_less_between_locations() -> None:
+    rooms = [
+        Room("a", 2, "L1", sharing=SAME_SEX, residents=(woman("s1"),)),
+        Room("b", 3, "L1", sharing=SAME_SEX, residents=(woman("s2"),)),
+        Room("c", 3, "L2", sharing=SAME_SEX, residents=(woman("s3"),)),
+    ]
+    couple = [Household("couple", 2, 2)]
+    proposal = optimise(rooms, couple, max_moves=1, costs=MoveCosts(within_location=1, between_locations=3))
+    assert proposal.persons_placed == 2
+    [move] = proposal.moves  # one woman joins the other in L1, not the one in L2
+    assert {move.from_room, move.to_room} == {"a", "b"}
+    assert proposal.move_cost == 1
+    assert not proposal_violations(rooms, couple, proposal)
+    with pytest.raises(ValueError, match="within a location"):
+        MoveCosts(within_location=2, between_locations=1)
 
 
 def test_usable_places_count_whole_rooms_for_families_and_shared_beds_for_singles() -> None:

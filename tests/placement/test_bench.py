@@ -7,9 +7,11 @@ import random
 from datetime import date
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 
 from opvangregie.core.placement.usable import usable_places
+from opvangregie.placement import bench
 from opvangregie.placement.demo import layout_on
 
 
@@ -38,6 +40,50 @@ def test_bench_placement_heemstede_prints_json_with_every_method() -> None:
     assert result["targets"]["at_least_greedy"]
     assert result["targets"]["optimal_or_within_0_1_percent"]
     assert result["ratios"]["optimiser_persons_per_greedy_person"] >= 1
+
+
+def test_bench_placement_scarce_prints_persons_households_bound_and_gap_per_method(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bench, "NAIVE_TIME_LIMIT", 1.0)  # the naive baseline needs a minute to find little here
+    out = StringIO()
+    call_command("bench", "placement", "--instance", "scarce", "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    methods = result["methods"]
+    assert set(methods) == {"optimiser", "greedy", "naive"}
+    for method in ("optimiser", "greedy"):
+        values = methods[method]
+        assert {"persons_placed", "households_placed", "upper_bound", "gap", "seconds"} <= set(values)
+        assert values["persons_placed"] <= values["upper_bound"] == result["upper_bound"]
+        below = (result["upper_bound"] - values["persons_placed"]) / result["upper_bound"]
+        assert values["gap"] == pytest.approx(below, abs=1e-6)
+    best, by_hand = methods["optimiser"], methods["greedy"]
+    assert best["persons_placed"] > by_hand["persons_placed"]
+    ratios = result["ratios"]
+    assert ratios["optimiser_persons_per_greedy_person"] == round(best["persons_placed"] / by_hand["persons_placed"], 4)
+    assert ratios["optimiser_households_per_greedy_household"] == round(
+        best["households_placed"] / by_hand["households_placed"], 4
+    )
+    assert result["gap"] == best["gap"]
+    assert result["targets"]["seconds"] == bench.TARGET_SECONDS["scarce"]
+    assert result["targets"]["at_least_greedy"]
+    assert result["targets"]["optimal_or_within_0_1_percent"]
+    assert {"scarce", "consolidation"} <= set(bench.INSTANCES)
+
+
+def test_the_table_shows_both_ratios_the_gap_and_what_consolidation_gains() -> None:
+    result = bench.run("heemstede")
+    text = bench.table(result)
+    assert f"persons: {result['ratios']['optimiser_persons_per_greedy_person']:.4f}" in text
+    assert f"households: {result['ratios']['optimiser_households_per_greedy_household']:.4f}" in text
+    consolidation = result["methods"]["consolidation"]
+    assert consolidation["moves_allowed"] == list(range(len(consolidation["persons_placed_by_moves"])))
+    assert f"{consolidation['moves']} of at most {consolidation['max_moves']} moves" in text
+    greedy_persons = result["methods"]["greedy"]["persons_placed"]
+    assert result["ratios"]["consolidation_persons_per_greedy_person"] == round(
+        consolidation["persons_placed"] / greedy_persons, 4
+    )
+    assert f"{result['methods']['optimiser']['gap']:.2%}" in text
 
 
 def test_bench_import_prints_json_and_leaves_nothing_behind(db: None) -> None:

@@ -76,6 +76,10 @@ class MoveCosts:
     within_location: int = 1
     between_locations: int = 2
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.within_location <= self.between_locations:
+            raise ValueError("a move within a location may not cost more than one between locations")
+
     def of(self, origin: str, destination: str) -> int:
         return self.within_location if origin == destination else self.between_locations
 

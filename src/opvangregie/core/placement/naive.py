@@ -71,7 +71,7 @@ def naive(
     persons = mb.LinearExpr.sum([households[h].size * variable for (h, _), variable in chosen.items()])
     model.maximize(persons)
     deadline = started + settings.time_limit
-    solver, optimal = sat_solve(model, settings, deadline)
+    solver, optimal = sat_solve(model, settings, deadline, max_lp=False)
     values = {key: round(solver.value(variable)) for key, variable in chosen.items()}
     priority_optimal = False
     if deadline - time.perf_counter() > 1:
@@ -80,7 +80,7 @@ def naive(
             model.add_hint(variable, values[key])
         model.maximize(mb.LinearExpr.sum([households[h].priority * variable for (h, _), variable in chosen.items()]))
         try:
-            solver, priority_optimal = sat_solve(model, settings, deadline)
+            solver, priority_optimal = sat_solve(model, settings, deadline, max_lp=False)
             values = {key: round(solver.value(variable)) for key, variable in chosen.items()}
         except RuntimeError:  # out of time: keep the most persons found, without the priority stage
             priority_optimal = False
