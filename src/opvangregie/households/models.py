@@ -298,6 +298,8 @@ class ReceptionRequest(models.Model):
     class Meta:
         db_table = "placement_receptionrequest"
         ordering = ["received_at"]
+        # the waiting lists and the open requests per municipality (dashboards, province overview): issue 20
+        indexes = [models.Index(fields=["municipality", "status"], name="request_municipality_status")]
         verbose_name = _("reception request")
         verbose_name_plural = _("reception requests")
 
