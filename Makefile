@@ -44,25 +44,26 @@ test: setup system-packages ## all tests: the browser, the production path, Post
 		test-e2e test-production test-postgres test-sqlite
 
 test-sqlite: setup
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e and not postgres_only" --durations=10
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/pytest -q -n 2 -m "not e2e and not postgres_only" --no-migrations --durations=10
 
 test-postgres: setup
 	scripts/start-postgres.sh
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DATABASE_URL=$(POSTGRES_URL) \
-		$(BIN)/pytest -q -n 2 -m "not e2e and not engine_agnostic" --ignore=tests/core --durations=10
+		$(BIN)/pytest -q -n 2 -m "not e2e and not engine_agnostic" --ignore=tests/core --no-migrations --durations=10
 
 test-production: setup ## collectstatic, migrate on PostgreSQL, gunicorn + task worker, a letter made and downloaded
 	scripts/start-postgres.sh
 	$(BIN)/python scripts/production_smoke.py
 
 test-e2e: setup
-	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 -m e2e --durations=5
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 -m e2e --no-migrations --durations=5
 
-check: setup ## ruff, formatting, mypy and the rule that core/ never imports Django
+check: setup ## ruff, formatting, mypy, the import rules (core/ never imports Django) and models = migrations
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/opvangregie makemigrations --check --dry-run
 
 bench: setup system-packages ## benchmarks, with ratios against a baseline measured in the same run
 	DJANGO_SETTINGS_MODULE=opvangregie.conf.test $(BIN)/python -m tests.bench.run

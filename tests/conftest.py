@@ -32,9 +32,15 @@ def django_db_setup(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[None]:
     """pytest-django's test database, with the demo data set loaded; migrated and loaded once per run
-    (see tests/db_template.py), not once per worker."""
+    (see tests/db_template.py), not once per worker. ``make test`` passes ``--no-migrations``: the tables are made
+    from the models (seconds instead of half a minute); the migrations themselves are applied for real by the
+    production run on PostgreSQL (scripts/production_smoke.py), and ``make check`` refuses models that differ
+    from them (``makemigrations --check``)."""
     from django.test.utils import setup_databases, teardown_databases
-    from pytest_django.fixtures import _get_databases_for_setup
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if request.config.getvalue("nomigrations"):
+        _disable_migrations()
 
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
     verbosity = request.config.option.verbose
