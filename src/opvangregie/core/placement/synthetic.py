@@ -11,6 +11,7 @@ the 10 % that are vulnerable. Same seed, same instance.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -37,9 +38,11 @@ SPECS = {
 }
 
 
-def _pick(rng: random.Random, weighted: tuple[tuple[int, int], ...], at_most: int = 99) -> int:
+def _pick(rng: random.Random, weighted: tuple[tuple[int, int], ...], at_most: float = math.inf) -> int:
+    """One value drawn by its weight, among the values up to ``at_most``."""
     options = [(value, weight) for value, weight in weighted if value <= at_most]
-    return rng.choices([value for value, _ in options], [weight for _, weight in options])[0]
+    (value,) = rng.choices([value for value, _ in options], [weight for _, weight in options])
+    return value
 
 
 def household(rng: random.Random, key: str, *, size: int | None = None, sex: str | None = None) -> Household:
