@@ -95,14 +95,13 @@ class _Model:
     moves: Any
 
 
-def _content_of(room: Room, residents: tuple[ClassKey, ...], with_moves: bool) -> tuple[str | None, int] | None:
-    """(share kind, free beds) for an occupied room, or None when it cannot matter without moves."""
+def _content_of(room: Room) -> tuple[str | None, int]:
+    """(share kind, free beds) of an occupied room: the kind of single adult that may still join its residents,
+    or (None, 0) when nobody may."""
     kinds = {room.share_kind(resident) for resident in room.residents}
-    kind = kinds.pop() if len(kinds) == 1 and None not in kinds else None
-    free = room.free_beds if kind is not None else 0
-    if not with_moves and free <= 0:
-        return None
-    return kind, free
+    if len(kinds) == 1 and None not in kinds:
+        return kinds.pop(), room.free_beds
+    return None, 0
 
 
 def _groups(rooms: Sequence[Room], with_moves: bool) -> list[_Group]:
@@ -114,11 +113,10 @@ def _groups(rooms: Sequence[Room], with_moves: bool) -> list[_Group]:
         if not room.residents:
             group.empty.append(room)
             continue
-        residents = tuple(sorted(class_of(resident) for resident in room.residents)) if with_moves else ()
-        content = _content_of(room, residents, with_moves)
-        if content is None:
+        kind, free = _content_of(room)
+        if kind is None and not with_moves:  # nobody joins and nobody leaves: the room does not matter
             continue
-        kind, free = content
+        residents = tuple(sorted(class_of(resident) for resident in room.residents)) if with_moves else ()
         content_key = (key, kind, free, residents)
         if content_key not in contents:
             contents[content_key] = _Content(kind, free, residents, [])
@@ -205,19 +203,16 @@ def _hint(built: _Model, solver: mb.Solver) -> None:
 
 def _priority(built: _Model) -> Any:
     """Total priority of the placed households: within a class the highest priorities are placed first."""
-    terms = []
+    terms: list[Any] = []
     for key, members in built.waiting.items():
         if key not in built.placed:
             continue
-        levels: dict[int, int] = defaultdict(int)
+        levels: dict[int, int] = defaultdict(int)  # priority -> how many of the class have it
         for member in members:
             levels[member.priority] += 1
-        if len(levels) == 1:
-            terms.append(next(iter(levels)) * built.placed[key])
-            continue
-        parts = [built.model.new_int_var(0, count, "p") for count in levels.values()]
-        built.model.add(mb.LinearExpr.sum(parts) == built.placed[key])
-        terms.extend(priority * part for priority, part in zip(levels, parts, strict=True))
+        parts = {priority: built.model.new_int_var(0, count, "p") for priority, count in levels.items()}
+        built.model.add(mb.LinearExpr.sum(list(parts.values())) == built.placed[key])
+        terms.extend(priority * part for priority, part in parts.items())
     return mb.LinearExpr.sum(terms)
 
 
