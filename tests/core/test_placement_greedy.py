@@ -82,6 +82,11 @@ def test_a_shared_room_only_for_its_kind_and_a_family_room_for_nobody_else() -> 
     assert placed([men, mixed], [Household("couple", 2, 2)]) == {}
 
 
+def test_nobody_joins_a_shared_room_whose_residents_are_of_both_sexes() -> None:
+    mixed = Room("mixed", 4, sharing=SAME_SEX, residents=(woman("x"), Household("y", 1, 1, "M")))
+    assert placed([mixed], [woman("w"), Household("m", 1, 1, "M")]) == {}
+
+
 def officer(rooms: list[Room], households: list[Household]) -> list[tuple[str, str]]:
     """The rule written out room by room: for each household in turn, every room that takes it now."""
     present = {room.key: list(room.residents) for room in rooms}

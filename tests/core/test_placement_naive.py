@@ -48,6 +48,13 @@ def test_the_room_rules_in_the_naive_model(room: Room, waiting: list[Household],
     assert proposal.optimal
 
 
+def test_every_room_counts_after_one_with_residents() -> None:
+    rooms = [Room("r", 2, sharing=SAME_SEX, residents=(woman("x"),)), Room("s", 2)]
+    waiting = [woman("w"), Household("couple", 2, 2)]
+    proposal = naive(rooms, waiting, settings=ONE_CORE)
+    assert {(a.household, a.room) for a in proposal.assignments} == {("w", "r"), ("couple", "s")}
+
+
 def couples() -> tuple[list[Room], list[Household]]:
     return [Room("r", 2)], [Household("A", 2, 2, priority=0), Household("B", 2, 2, priority=5)]
 

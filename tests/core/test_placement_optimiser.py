@@ -48,10 +48,33 @@ def placed(proposal: Any) -> dict[str, str]:
         # a room whose residents are of both sexes (as found): nobody joins
         ([Room("r", 4, sharing=SAME_SEX, residents=(woman("x"), man("y")))], [woman("w"), man("m")], 0),
         ([Room("r", 3, residents=(woman("x"),))], [woman("w")], 0),
+        ([Room("a", 3, residents=(woman("x"),)), Room("b", 2)], [Household("c", 2, 2)], 2),  # rooms after it count
+        # two rooms alike: each takes a woman in its free bed
+        (
+            [
+                Room("a", 2, sharing=SAME_SEX, residents=(woman("x"),)),
+                Room("b", 2, sharing=SAME_SEX, residents=(woman("y"),)),
+            ],
+            [woman("w1"), woman("w2")],
+            2,
+        ),
     ],
 )
 def test_the_room_rules(rooms: list[Room], waiting: list[Household], persons: int) -> None:
     assert best(rooms, waiting).persons_placed == persons
+
+
+@pytest.mark.parametrize(("x2", "y", "chosen"), [(0, 4, {"X1", "Y"}), (4, 0, {"X1", "X2"})])
+def test_the_priority_of_every_class_counts(x2: int, y: int, chosen: set[str]) -> None:
+    """A household that fits no room comes first in the waiting list, the others after it: the same model
+    but for the priorities, so the choice between two couples of one class and one of another must be theirs."""
+    waiting = [
+        Household("big", 5, 2, priority=10),
+        Household("X1", 2, 2, priority=5),
+        Household("X2", 2, 2, priority=x2),
+        Household("Y", 2, 2, priority=y, needs_ground_floor=True),
+    ]
+    assert set(placed(best([Room("a", 2), Room("b", 2)], waiting))) == chosen
 
 
 def test_across_classes_the_highest_total_priority() -> None:
@@ -107,6 +130,17 @@ def test_each_extra_move_and_what_it_gains() -> None:
     assert [(g.moves, g.persons_placed, g.gain) for g in gains] == [(0, 0, 0), (1, 0, 0), (2, 0, 0)]
     assert upper_bound(rooms, couples) == 0
     assert upper_bound(rooms, couples, max_moves=2) == 4
+
+
+def test_a_single_resident_moves_to_a_room_too_small_for_another() -> None:
+    rooms = [
+        Room("r1", 3, "L1", residents=(Household("C", 2, 2),)),
+        Room("r2", 3, "L1", residents=(man("M"),)),
+        Room("s", 1, "L1"),
+    ]
+    proposal = best(rooms, [Household("family", 3, 2)], max_moves=1)
+    assert placed(proposal) == {"family": "r2"}
+    assert proposal.moves == (Move("M", "r2", "s", 1),)
 
 
 def test_a_resident_with_a_need_the_room_does_not_meet_stays_when_no_room_meets_it() -> None:

@@ -161,6 +161,7 @@ def test_the_share_of_occupied_rooms_is_the_spec_s() -> None:
         (0.7999, SharingRule.SAME_SEX, True, [(1, "F")] * 3),  # single adults in 80 % of shared rooms
         (0.7999, SharingRule.SAME_SEX, False, [(1, "F")]),
         (0.5999, SharingRule.SINGLE_ADULTS, True, [(1, "M")] * 3),
+        (0.6, SharingRule.SAME_SEX, True, [(1, "F")] * 3),  # a shared room of men in 60 %
         (0.8, SharingRule.SAME_SEX, True, [(3, "")]),
         (0.0, SharingRule.NONE, True, [(3, "")]),
     ],

@@ -50,7 +50,7 @@ class _Content:
     """Rooms of one group with the same residents (by class): empty, a shared room with free beds, or closed."""
 
     kind: str | None  # share kind of a shared room with residents that others of that kind may join
-    free: int
+    free: int  # free beds of each room; only those of a shared room (kind) are ever taken
     residents: tuple[ClassKey, ...]
     rooms: list[Room]
     vacate: Any = 0  # model variable: how many of these rooms are emptied by moving their residents
@@ -95,13 +95,10 @@ class _Model:
     moves: Any
 
 
-def _content_of(room: Room) -> tuple[str | None, int]:
-    """(share kind, free beds) of an occupied room: the kind of single adult that may still join its residents,
-    or (None, 0) when nobody may."""
+def _share_kind_of(room: Room) -> str | None:
+    """The kind of single adult that may still join an occupied room's residents, or None when nobody may."""
     kinds = {room.share_kind(resident) for resident in room.residents}
-    if len(kinds) == 1 and None not in kinds:
-        return kinds.pop(), room.free_beds
-    return None, 0
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
 def _groups(rooms: Sequence[Room], with_moves: bool) -> list[_Group]:
@@ -113,13 +110,13 @@ def _groups(rooms: Sequence[Room], with_moves: bool) -> list[_Group]:
         if not room.residents:
             group.empty.append(room)
             continue
-        kind, free = _content_of(room)
+        kind = _share_kind_of(room)
         if kind is None and not with_moves:  # nobody joins and nobody leaves: the room does not matter
             continue
         residents = tuple(sorted(class_of(resident) for resident in room.residents)) if with_moves else ()
-        content_key = (key, kind, free, residents)
+        content_key = (key, kind, room.free_beds, residents)
         if content_key not in contents:
-            contents[content_key] = _Content(kind, free, residents, [])
+            contents[content_key] = _Content(kind, room.free_beds, residents, [])
             group.occupied.append(contents[content_key])
         contents[content_key].rooms.append(room)
     return list(groups.values())
