@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import shapely
+from pyproj import Transformer
 from shapely.geometry import box, mapping
 
 from opvangregie.core import layer_files
@@ -193,6 +194,28 @@ def test_a_collection_without_an_area_is_refused(tmp_path: Path) -> None:
     }
     with pytest.raises(ValidationError, match="Object 1 heeft een ongeldige geometrie die niet te herstellen is"):
         read_layer_file(write(tmp_path, [feature(line, naam="lijn")]))
+
+
+def test_a_collection_keeps_only_its_areas(tmp_path: Path) -> None:
+    """A constraint layer consists of areas: a line beside an area in a valid collection is dropped (a bare
+    line is refused), and two overlapping squares become one area, not two counted twice."""
+    far_line = shapely.LineString([(110_000, 480_000), (111_000, 481_000)])
+    with_line = mapping(shapely.GeometryCollection([SQUARE, far_line]))
+    overlap = mapping(shapely.GeometryCollection([SQUARE, box(102_500, 484_500, 103_500, 485_500)]))
+    read = read_layer_file(write(tmp_path, [feature(with_line, naam="lijn"), feature(overlap, naam="dubbel")]))
+    square, merged = (area.geometry for area in read.areas)
+    assert square.geom_type == "Polygon"
+    to_wgs84 = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
+    lons, lats = to_wgs84.transform([102_000, 103_000, 103_000, 102_000], [484_000, 484_000, 485_000, 485_000])
+    assert square.bounds == pytest.approx((min(lons), min(lats), max(lons), max(lats)), abs=1e-7)
+    assert merged.geom_type == "Polygon"  # the union of two overlapping squares: one L-shaped outline
+    assert len(merged.exterior.coords) == 8 + 1
+    assert read.repaired == 0
+
+
+def test_a_crs_that_pyproj_does_not_know_is_refused() -> None:
+    with pytest.raises(ValidationError, match="Het coördinatenstelsel EPSG:999999 van het bestand is onbekend"):
+        layer_files._transformers("EPSG:999999")
 
 
 def test_the_limit_of_objects_and_a_long_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,9 @@ Rules (issue 17, "constraint layers"): the file's coordinate reference system (C
 the areas are reprojected to WGS84 (EPSG:4326, as GeoJSON RFC 7946 stores them); a file without a CRS, or whose
 areas do not fall in or near the Netherlands once reprojected, is refused. Invalid geometries are repaired with
 shapely's ``make_valid``; an empty geometry, or one that is no area once repaired, is refused with its feature
-number. All or nothing: one refused feature refuses the file. GeoJSON without a declared CRS is WGS84 by RFC 7946.
+number. Only areas are kept: the lines and points of a geometry collection are dropped and its overlapping
+polygons merged. All or nothing: one refused feature refuses the file. GeoJSON without a declared CRS is WGS84
+by RFC 7946.
 """
 
 from __future__ import annotations
@@ -173,8 +175,9 @@ def _checked_area(
             f"Object {number} heeft een ongeldige geometrie die niet te herstellen is (geen oppervlak).",
             details={"feature": number},
         )
-    in_wgs84 = shapely.set_precision(_apply(geometry, to_wgs84), 10**-_WGS84_DECIMALS)
-    in_wgs84 = polygonal(in_wgs84) if not in_wgs84.is_valid else in_wgs84
+    # Only the areas are kept: a line or point beside an area in a collection is no area (a bare line is
+    # refused above), and overlapping polygons of a collection become one area (else counted twice).
+    in_wgs84 = polygonal(shapely.set_precision(_apply(geometry, to_wgs84), 10**-_WGS84_DECIMALS))
     if in_wgs84.is_empty:
         raise ValidationError(
             f"Object {number} is te klein om op te slaan (kleiner dan een centimeter).", details={"feature": number}

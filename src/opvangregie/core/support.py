@@ -28,8 +28,8 @@ class Share:
 
 def residents_share(count: int | None, residents: int | None) -> Share | None:
     """The share of a figure among the residents of municipal locations, or None without a figure or residents."""
+    if any(value is not None and value < 0 for value in (count, residents)):
+        raise ValueError("figures and residents are never negative")
     if count is None or not residents:
         return None
-    if count < 0 or residents < 0:
-        raise ValueError("figures and residents are never negative")
     return Share(count, residents)

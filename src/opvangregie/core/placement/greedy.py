@@ -1,9 +1,12 @@
 """The rule an officer applies by hand: the largest household first, into the smallest room that fits.
 
 Households are taken largest first and, among equal sizes, in order of priority (the longest waiting
-first); each goes to the room with the fewest free beds that still takes it under the room rules
-(core.rooms), a shared room where it may join counting with its free beds. It is fast and often good,
-but not optimal: it does not look ahead (see tests/core/test_placement.py for a case it gets wrong).
+first), then by key; each goes to the room with the fewest free beds that still takes it under the room
+rules (core.rooms), a shared room where it may join counting with its free beds. Among rooms with as many
+free beds: a shared room already in use before an empty one, a room without accessibility before an
+accessible one and a room upstairs before one on the ground floor (those are kept for who needs them),
+then the sharing kind (any sex, then by sex) and the room key. It is fast and often good, but not
+optimal: it does not look ahead (see tests/core/test_placement.py for a case it gets wrong).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ def greedy(rooms: Sequence[Room], households: Sequence[Household]) -> Proposal:
     occupants: dict[str, list[Household]] = {}
     for room in sorted(rooms, key=lambda room: room.key, reverse=True):
         state = _state(room, list(room.residents))
-        if state is not None and room.free_beds > 0:
+        if state is not None:  # a full room stays in the index; no household fits its 0 free beds
             index[(room.accessible, room.floor == 0, state)][room.free_beds].append(room)
         occupants[room.key] = list(room.residents)
     assignments: list[Assignment] = []
@@ -39,8 +42,8 @@ def greedy(rooms: Sequence[Room], households: Sequence[Household]) -> Proposal:
         present.append(household)
         assignments.append(Assignment(household.key, chosen.key))
         state = _state(chosen, present)
-        free = chosen.beds - sum(occupant.size for occupant in present)
-        if state is not None and free > 0:
+        if state is not None:
+            free = chosen.beds - sum(occupant.size for occupant in present)
             index[(chosen.accessible, chosen.floor == 0, state)][free].append(chosen)
     return proposal_of("greedy", rooms, households, assignments, optimal=False, started=started)
 
@@ -56,20 +59,19 @@ def _state(room: Room, present: list[Household]) -> str | None:
 
 
 def _smallest_fit(index: dict[tuple[bool, bool, str], dict[int, list[Room]]], household: Household) -> Room | None:
-    best: tuple[int, int, tuple[bool, bool, str]] | None = None
-    for key, by_free in index.items():
-        accessible, ground_floor, state = key
-        if (household.needs_accessible and not accessible) or (household.needs_ground_floor and not ground_floor):
-            continue
-        for free, stack in by_free.items():
-            if free < household.size or not stack:
-                continue
-            if state != EMPTY and stack[-1].share_kind(household) != state:
-                continue
-            rank = (free, 0 if state != EMPTY else 1, key)
-            if best is None or rank < best:
-                best = rank
-    if best is None:
+    """The room that takes ``household`` by the rule of the module docstring, taken out of the index.
+
+    A stack's rooms are alike (free beds, needs met, state; the state names the sharing rule: ``*`` single
+    adults, a sex the same sex) and lie in key order: a room goes back only onto an empty stack, since
+    a room of that stack, with fewer free beds, would have been chosen before it."""
+    fits = [
+        (free, state == EMPTY, (accessible, ground_floor, state))
+        for (accessible, ground_floor, state), by_free in index.items()
+        if (accessible or not household.needs_accessible) and (ground_floor or not household.needs_ground_floor)
+        for free, stack in by_free.items()
+        if stack and free >= household.size and (state == EMPTY or stack[-1].share_kind(household) == state)
+    ]
+    if not fits:
         return None
-    free, _, key = best
+    free, _, key = min(fits)
     return index[key][free].pop()

@@ -51,11 +51,10 @@ def naive(
             chosen[(h, r)] = model.new_bool_var(f"x_{h}_{r}")
             per_household[h].append(chosen[(h, r)])
         model.add(mb.LinearExpr.sum([households[h].size * chosen[(h, r)] for h, _ in candidates]) <= room.free_beds)
-        kinds = {room.share_kind(household) for _, household in candidates} - {None}
-        if room.residents or not kinds:
-            if not room.residents:
-                model.add(mb.LinearExpr.sum([chosen[(h, r)] for h, _ in candidates]) <= 1)
+        if room.residents:  # only single adults of the residents' kind may join (refusal): beds are the limit
             continue
+        # An empty room: one household, or single adults of one kind sharing it.
+        kinds = {room.share_kind(household) for _, household in candidates} - {None}
         whole = model.new_bool_var("whole")
         shared = {kind: model.new_bool_var(f"shared_{kind}") for kind in kinds}
         model.add(whole + mb.LinearExpr.sum(list(shared.values())) <= 1)

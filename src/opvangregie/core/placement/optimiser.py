@@ -59,7 +59,7 @@ class _Content:
 
     location: str
     kind: str | None  # share kind of a shared room with residents that others of that kind may join
-    free: int
+    free: int  # free beds of each room; only those of a shared room (kind) are ever taken
     residents: tuple[ClassKey, ...]
     rooms: list[Room]
     vacate: Any = 0  # model variable: how many of these rooms are emptied by moving their residents
@@ -117,14 +117,10 @@ class _Model:
     moves: Any
 
 
-def _content_of(room: Room, with_moves: bool) -> tuple[str | None, int] | None:
-    """(share kind, free beds) for an occupied room, or None when it cannot matter without moves."""
+def _share_kind_of(room: Room) -> str | None:
+    """The kind of single adult that may still join an occupied room's residents, or None when nobody may."""
     kinds = {room.share_kind(resident) for resident in room.residents}
-    kind = kinds.pop() if len(kinds) == 1 and None not in kinds else None
-    free = room.free_beds if kind is not None else 0
-    if not with_moves and free <= 0:
-        return None
-    return kind, free
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
 def _groups(rooms: Sequence[Room], with_moves: bool, by_location: bool) -> list[_Group]:
@@ -141,15 +137,14 @@ def _groups(rooms: Sequence[Room], with_moves: bool, by_location: bool) -> list[
             if local is not None:
                 local.empty.append(room)
             continue
-        content = _content_of(room, with_moves)
-        if content is None:
+        kind = _share_kind_of(room)
+        if kind is None and not with_moves:  # nobody joins and nobody leaves: the room does not matter
             continue
-        kind, free = content
         location = room.location if by_location else ""
         residents = tuple(sorted(class_of(resident) for resident in room.residents)) if with_moves else ()
-        content_key = (key, location, kind, free, residents)
+        content_key = (key, location, kind, room.free_beds, residents)
         if content_key not in contents:
-            contents[content_key] = _Content(location, kind, free, residents, [])
+            contents[content_key] = _Content(location, kind, room.free_beds, residents, [])
             group.occupied.append(contents[content_key])
             if local is not None:
                 local.occupied.append(contents[content_key])
@@ -286,19 +281,16 @@ def _hint(built: _Model, solver: mb.Solver) -> None:
 
 def _priority(built: _Model) -> Any:
     """Total priority of the placed households: within a class the highest priorities are placed first."""
-    terms = []
+    terms: list[Any] = []
     for key, members in built.waiting.items():
         if key not in built.placed:
             continue
-        levels: dict[int, int] = defaultdict(int)
+        levels: dict[int, int] = defaultdict(int)  # priority -> how many of the class have it
         for member in members:
             levels[member.priority] += 1
-        if len(levels) == 1:
-            terms.append(next(iter(levels)) * built.placed[key])
-            continue
-        parts = [built.model.new_int_var(0, count, "p") for count in levels.values()]
-        built.model.add(mb.LinearExpr.sum(parts) == built.placed[key])
-        terms.extend(priority * part for priority, part in zip(levels, parts, strict=True))
+        parts = {priority: built.model.new_int_var(0, count, "p") for priority, count in levels.items()}
+        built.model.add(mb.LinearExpr.sum(list(parts.values())) == built.placed[key])
+        terms.extend(priority * part for priority, part in parts.items())
     return mb.LinearExpr.sum(terms)
 
 

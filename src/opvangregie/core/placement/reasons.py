@@ -14,15 +14,13 @@ from opvangregie.core.placement.model import Assignment, Household, Move, Propos
 
 
 def _needs(household: Household) -> str:
-    wanted = [
-        text
-        for text, needed in [
-            ("toegankelijke kamer", household.needs_accessible),
-            ("kamer op de begane grond", household.needs_ground_floor),
-        ]
-        if needed
-    ]
-    return " op de begane grond en toegankelijk" if len(wanted) == 2 else (f" ({wanted[0]})" if wanted else "")
+    if household.needs_accessible and household.needs_ground_floor:
+        return " op de begane grond en toegankelijk"
+    if household.needs_accessible:
+        return " (toegankelijke kamer)"
+    if household.needs_ground_floor:
+        return " (kamer op de begane grond)"
+    return ""
 
 
 def unplaced_reason(household: Household, rooms: Sequence[Room]) -> str:

@@ -25,6 +25,7 @@ Same spec and seed, same instance.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -93,9 +94,11 @@ SPECS = {
 }
 
 
-def _pick(rng: random.Random, weighted: Weights, at_most: int = 99) -> int:
+def _pick(rng: random.Random, weighted: Weights, at_most: float = math.inf) -> int:
+    """One value drawn by its weight, among the values up to ``at_most``."""
     options = [(value, weight) for value, weight in weighted if value <= at_most]
-    return rng.choices([value for value, _ in options], [weight for _, weight in options])[0]
+    (value,) = rng.choices([value for value, _ in options], [weight for _, weight in options])
+    return value
 
 
 def household(
