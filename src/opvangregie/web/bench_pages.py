@@ -100,7 +100,8 @@ def prepare(database: str, env: dict[str, str], *, fresh: bool) -> None:
     """The demo and the national data set in ``database``, made under a temporary name and renamed when
     complete, so an interrupted run never leaves a half-filled database to be reused."""
     if serving.database_exists(database) and not fresh:
-        print(f"reusing database {database} (--fresh makes it again)", flush=True)
+        print(f"reusing database {database} (--fresh makes it again)", file=sys.stderr, flush=True)
+        serving.run(env, "migrate", "--verbosity", "0")  # the code may have new migrations since it was made
         return
     building = f"{database}_building"
     serving.fresh_database(building)
