@@ -103,3 +103,9 @@ def test_anonymisation_and_deletion_forget_the_counts(users: dict[str, Any]) -> 
     read()
     without_requests.get(reference="X-1").delete()
     assert not MonthCountsKept.objects.filter(municipality=heemstede()).exists()
+
+
+def test_a_row_kept_in_an_earlier_format_is_computed_again() -> None:
+    MonthCountsKept.objects.create(municipality=heemstede(), month=OCTOBER, counts={"persons_private": 999})
+    assert read() == afresh()
+    assert MonthCountsKept.objects.get(municipality=heemstede(), month=OCTOBER).counts["persons_private"] == 15

@@ -28,16 +28,21 @@ from opvangregie.households.models import (
     Stay,
 )
 
+FORMAT = 2  # what a kept row holds: 1 the counts, 2 also the leefgeld and contribution totals
+
 
 def kept(municipality: Municipality, first: date, compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """The counts of ``municipality`` on ``first`` as kept, else ``compute()``, kept for the next reader."""
-    for stored in MonthCountsKept.objects.filter(municipality=municipality, month=first).values_list(
-        "counts", flat=True
-    ):
-        return dict(stored)
+    """The counts of ``municipality`` on ``first`` as kept, else ``compute()``, kept for the next reader. A row
+    kept in an earlier :data:`FORMAT` is computed again and replaced."""
+    rows = MonthCountsKept.objects.filter(municipality=municipality, month=first)
+    for stored in rows.values_list("counts", flat=True):
+        if stored.get("format") == FORMAT:
+            return {key: value for key, value in stored.items() if key != "format"}
+        rows.delete()
     counts = compute()
     MonthCountsKept.objects.bulk_create(
-        [MonthCountsKept(municipality=municipality, month=first, counts=counts)], ignore_conflicts=True
+        [MonthCountsKept(municipality=municipality, month=first, counts={**counts, "format": FORMAT})],
+        ignore_conflicts=True,
     )
     return counts
 

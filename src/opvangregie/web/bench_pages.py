@@ -166,7 +166,7 @@ def run(*, seconds: float, clients: int, fresh: bool) -> dict[str, Any]:
                 env=env,
                 cwd=serving.ROOT,
                 check=True,
-                capture_output=True,
+                stdout=subprocess.PIPE,  # the result; its log and errors go to stderr as they come
                 text=True,
             ).stdout
         )
