@@ -171,12 +171,47 @@ class Overview:
 
 def figures_on(locations: Sequence[Location], on: date) -> dict[int, occupancy.LocationFigures]:
     """Each location's figures on ``on``, usable free places from its rooms where it has rooms."""
-    from_rooms = usable_in_rooms([location.pk for location in locations], on)
+    return _figures({location.pk: location_history(location) for location in locations}, on)
+
+
+def _figures(histories: dict[int, occupancy.LocationHistory], on: date) -> dict[int, occupancy.LocationFigures]:
+    from_rooms = usable_in_rooms(list(histories), on)
     return {
-        location.pk: occupancy.location_figures(
-            location_history(location), on, usable_in_rooms=from_rooms.get(location.pk)
+        pk: occupancy.location_figures(history, on, usable_in_rooms=from_rooms.get(pk))
+        for pk, history in histories.items()
+    }
+
+
+def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationHistory]:
+    """What the figures of these locations on ``on`` depend on, read as plain rows (an overview of a province
+    or the country: thousands of locations, no model instances): the lifecycle, the capacity changes and the
+    latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them."""
+    ids = list(location_ids)
+    transitions: dict[int, list[Transition]] = defaultdict(list)
+    for pk, status, effective, reason in (
+        StatusChange.objects.filter(location_id__in=ids)
+        .order_by("effective_date", "pk")
+        .values_list("location_id", "status", "effective_date", "reason")
+    ):
+        transitions[pk].append(Transition(LocationStatus(status), effective, reason))
+    capacities: dict[int, list[occupancy.CapacityChange]] = defaultdict(list)
+    for pk, effective, places in (
+        CapacityChange.objects.filter(location_id__in=ids)
+        .order_by("effective_date")
+        .values_list("location_id", "effective_date", "places")
+    ):
+        capacities[pk].append(occupancy.CapacityChange(effective, places))
+    latest = OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date")
+    snapshots: dict[int, list[occupancy.Snapshot]] = defaultdict(list)
+    for pk, day, persons, households, usable in OccupancySnapshot.objects.filter(
+        location_id__in=ids, pk=Subquery(latest.values("pk")[:1])
+    ).values_list("location_id", "date", "persons", "households", "usable_free_places"):
+        snapshots[pk].append(occupancy.Snapshot(day, persons, households, usable))
+    return {
+        pk: occupancy.LocationHistory(
+            key=pk, transitions=transitions[pk], capacities=capacities[pk], snapshots=snapshots[pk]
         )
-        for location in locations
+        for pk in ids
     }
 
 
@@ -262,17 +297,18 @@ def _area_overview(
     municipalities: Sequence[Municipality], on: date, target_group: TargetGroup, scope: Scope
 ) -> AreaOverview:
     ids = [m.pk for m in municipalities]
-    locations = with_history_on(
-        locations_readable(scope).filter(municipality_id__in=ids, target_group=target_group.value), on
+    listed = list(
+        locations_readable(scope)
+        .filter(municipality_id__in=ids, target_group=target_group.value)
+        .values_list("pk", "municipality_id", "is_example")
     )
+    figures = _figures(histories_on([pk for pk, _, _ in listed], on), on)
     per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
     examples: set[int] = set()
-    listed = list(locations)
-    figures = figures_on(listed, on)
-    for location in listed:
-        per_municipality[location.municipality_id].append(figures[location.pk])
-        if location.is_example:
-            examples.add(location.municipality_id)
+    for pk, municipality_id, is_example in listed:
+        per_municipality[municipality_id].append(figures[pk])
+        if is_example:
+            examples.add(municipality_id)
     targets = targets_on(ids, target_group, on)
     rows = [
         AreaRow(

@@ -130,22 +130,31 @@ def _rooms_on(room_objects: dict[str, Room], on: date) -> tuple[list[core.Room],
     return rooms, households
 
 
+RoomRow = tuple[int, int, int, int, bool, str]  # pk, location, beds, floor, accessible, sharing rule
+ROOM_ROW = ("pk", "location_id", "beds", "floor", "accessible", "sharing_rule")
+
+
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
-    rooms = list(Room.objects.filter(location_id__in=list(location_ids)))
-    per_location: dict[int, list[core.Room]] = defaultdict(list)
-    for room in _core_rooms(rooms, on):
-        per_location[int(room.location)].append(room)
-    return {location_id: sum(usable_beds(room) for room in rooms) for location_id, rooms in per_location.items()}
+    take under the room rules (core.placement.usable; one family per room, EUAA guidance). The rooms are read
+    as plain rows: a province has thousands."""
+    rows = list(Room.objects.filter(location_id__in=list(location_ids)).values_list(*ROOM_ROW))
+    per_location: dict[int, int] = defaultdict(int)
+    for room in _core_rooms(rows, on):
+        per_location[int(room.location)] += usable_beds(room)
+    return dict(per_location)
 
 
-def _core_rooms(rooms: Sequence[Room], on: date) -> list[core.Room]:
-    """The rooms with who lives in them on ``on``, read as plain rows (a province's rooms and residents): per
-    household its size, adults (core.contribution.is_adult: from 1 January of the year of the 18th birthday)
-    and, for a single person, the sex, counted by the database; the same as ``_as_core`` of each household."""
+def _room_row(room: Room) -> RoomRow:
+    return room.pk, room.location_id, room.beds, room.floor, room.accessible, room.sharing_rule
+
+
+def _core_rooms(rows: Sequence[RoomRow], on: date) -> list[core.Room]:
+    """The rooms with who lives in them on ``on``: per household its size, adults (core.contribution.is_adult:
+    from 1 January of the year of the 18th birthday) and, for a single person, the sex, counted by the
+    database; the same as ``_as_core`` of each household."""
     residents: dict[int, list[core.Household]] = defaultdict(list)
-    location_ids = {room.location_id for room in rooms}
+    location_ids = {row[1] for row in rows}
     for room_id, household_id, accessible, ground_floor, size, adults, sex in _residents_on(location_ids, on):
         residents[room_id].append(
             core.Household(
@@ -159,15 +168,15 @@ def _core_rooms(rooms: Sequence[Room], on: date) -> list[core.Room]:
         )
     return [
         core.Room(
-            key=str(room.pk),
-            beds=room.beds,
-            location=str(room.location_id),
-            floor=room.floor,
-            accessible=room.accessible,
-            sharing=SharingRule(room.sharing_rule),
-            residents=tuple(residents.get(room.pk, ())),
+            key=str(pk),
+            beds=beds,
+            location=str(location_id),
+            floor=floor,
+            accessible=accessible,
+            sharing=SharingRule(sharing),
+            residents=tuple(residents.get(pk, ())),
         )
-        for room in rooms
+        for pk, location_id, beds, floor, accessible, sharing in rows
     ]
 
 
@@ -197,7 +206,7 @@ def placement_state(municipalities: Iterable[Municipality], *, now: datetime, re
     if residents:
         rooms, households = _rooms_on(room_objects, on)
     else:
-        rooms, households = _core_rooms(list(room_objects.values()), on), {}
+        rooms, households = _core_rooms([_room_row(room) for room in room_objects.values()], on), {}
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
     requests = (
