@@ -174,6 +174,11 @@ def figures_on(locations: Sequence[Location], on: date) -> dict[int, occupancy.L
     return _figures({location.pk: location_history(location) for location in locations}, on)
 
 
+def figures_of(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationFigures]:
+    """:func:`figures_on` of the locations with these ids, read as plain rows (:func:`histories_on`)."""
+    return _figures(histories_on(location_ids, on), on)
+
+
 def _figures(histories: dict[int, occupancy.LocationHistory], on: date) -> dict[int, occupancy.LocationFigures]:
     from_rooms = usable_in_rooms(list(histories), on)
     return {
@@ -302,7 +307,7 @@ def _area_overview(
         .filter(municipality_id__in=ids, target_group=target_group.value)
         .values_list("pk", "municipality_id", "is_example")
     )
-    figures = _figures(histories_on([pk for pk, _, _ in listed], on), on)
+    figures = figures_of([pk for pk, _, _ in listed], on)
     per_municipality: dict[int, list[occupancy.LocationFigures]] = defaultdict(list)
     examples: set[int] = set()
     for pk, municipality_id, is_example in listed:

@@ -19,7 +19,7 @@ from opvangregie.core.placement.model import Household as CoreHousehold
 from opvangregie.core.placement.optimiser import MoveGain, consolidation_gains
 from opvangregie.core.placement.usable import UsablePlaces, usable_places
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import figures_on, with_history_on
+from opvangregie.locations.selectors import figures_of
 from opvangregie.organisations.scope import scope_for
 from opvangregie.placement.allocation import PlacementState, placement_state
 
@@ -77,10 +77,7 @@ def _report(state: PlacementState, *, with_gains: bool) -> UsableReport:
     by_location: dict[str, list[Any]] = {}
     for room in state.rooms:
         by_location.setdefault(room.location, []).append(room)
-    with_histories = list(
-        with_history_on(Location.objects.filter(pk__in=[loc.pk for loc in state.locations.values()]), state.on)
-    )
-    figures = figures_on(with_histories, state.on)
+    figures = figures_of([location.pk for location in state.locations.values()], state.on)
     rows = [
         LocationUsable(location=location, figures=figures[location.pk], usable=usable_places(by_location.get(key, [])))
         for key, location in state.locations.items()
