@@ -14,11 +14,26 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import expect
 
 from opvangregie.demo import load_demo
 from tests.e2e.browser import DESKTOP, CheckedPage
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server answering one request at a time. Its threads would share the test's in-memory SQLite
+    connection (Django hands it to every request thread), and two requests of one page using it at once
+    collide ("cannot start a transaction within a transaction" when both save the session). A server that is
+    not threaded answers with ``Connection: close``, so the browser's other requests wait their turn."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = SerialWSGIServer  # type: ignore[assignment]
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

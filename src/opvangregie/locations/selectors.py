@@ -187,25 +187,34 @@ def _figures(histories: dict[int, occupancy.LocationHistory], on: date) -> dict[
     }
 
 
-def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationHistory]:
-    """What the figures of these locations on ``on`` depend on, read as plain rows (an overview of a province
-    or the country: thousands of locations, no model instances): the lifecycle, the capacity changes and the
-    latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them."""
-    ids = list(location_ids)
-    transitions: dict[int, list[Transition]] = defaultdict(list)
+def _transitions(ids: Sequence[int]) -> dict[int, list[Transition]]:
+    found: dict[int, list[Transition]] = defaultdict(list)
     for pk, status, effective, reason in (
         StatusChange.objects.filter(location_id__in=ids)
         .order_by("effective_date", "pk")
         .values_list("location_id", "status", "effective_date", "reason")
     ):
-        transitions[pk].append(Transition(LocationStatus(status), effective, reason))
-    capacities: dict[int, list[occupancy.CapacityChange]] = defaultdict(list)
+        found[pk].append(Transition(LocationStatus(status), effective, reason))
+    return found
+
+
+def _capacities(ids: Sequence[int]) -> dict[int, list[occupancy.CapacityChange]]:
+    found: dict[int, list[occupancy.CapacityChange]] = defaultdict(list)
     for pk, effective, places in (
         CapacityChange.objects.filter(location_id__in=ids)
         .order_by("effective_date")
         .values_list("location_id", "effective_date", "places")
     ):
-        capacities[pk].append(occupancy.CapacityChange(effective, places))
+        found[pk].append(occupancy.CapacityChange(effective, places))
+    return found
+
+
+def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationHistory]:
+    """What the figures of these locations on ``on`` depend on, read as plain rows (an overview of a province
+    or the country: thousands of locations, no model instances): the lifecycle, the capacity changes and the
+    latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them."""
+    ids = list(location_ids)
+    transitions, capacities = _transitions(ids), _capacities(ids)
     latest = OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date")
     snapshots: dict[int, list[occupancy.Snapshot]] = defaultdict(list)
     for pk, day, persons, households, usable in OccupancySnapshot.objects.filter(
@@ -218,6 +227,33 @@ def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.L
         )
         for pk in ids
     }
+
+
+def plans_of(queryset: QuerySet[Location]) -> list[projection.LocationPlan]:
+    """:func:`location_plan` of every location of ``queryset`` (in its order), read as plain rows: the forward
+    look of a province or the country plans thousands of locations."""
+    rows = list(queryset.values_list("pk", "target_group", "name", "planned_until"))
+    ids = [pk for pk, _, _, _ in rows]
+    transitions, capacities = _transitions(ids), _capacities(ids)
+    expected: dict[int, list[projection.ExpectedTransition]] = defaultdict(list)
+    for pk, status, day in (
+        ExpectedTransition.objects.filter(location_id__in=ids)
+        .order_by("expected_date", "pk")
+        .values_list("location_id", "status", "expected_date")
+    ):
+        expected[pk].append(projection.ExpectedTransition(LocationStatus(status), day))
+    return [
+        projection.LocationPlan(
+            key=pk,
+            target_group=TargetGroup(group),
+            name=name,
+            transitions=transitions[pk],
+            expected=expected[pk],
+            capacities=capacities[pk],
+            planned_until=planned_until,
+        )
+        for pk, group, name, planned_until in rows
+    ]
 
 
 def _row(location: Location, on: date, figures: occupancy.LocationFigures) -> LocationRow:

@@ -6,10 +6,10 @@ The rules are in :mod:`opvangregie.core.projection`; this module reads the regis
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from opvangregie.areas.models import Municipality
 from opvangregie.core import projection
@@ -18,8 +18,8 @@ from opvangregie.core.periods import Quarter
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution.models import DistributionRun
 from opvangregie.distribution.selectors import run_table
-from opvangregie.locations.models import Location, MunicipalTarget
-from opvangregie.locations.selectors import location_plan, locations_readable, with_lifecycle
+from opvangregie.locations.models import MunicipalTarget
+from opvangregie.locations.selectors import locations_readable, plans_of
 from opvangregie.organisations.scope import scope_for
 from opvangregie.quotas.selectors import HalfYearOutlook, quota_outlook
 
@@ -157,10 +157,6 @@ def _targets(municipality_ids: Sequence[int]) -> list[projection.TargetChange]:
     return changes
 
 
-def _plans(locations: Iterable[Location]) -> list[projection.LocationPlan]:
-    return [location_plan(location) for location in locations]
-
-
 def scenario_locations(*, actor: Any, municipality_ids: Sequence[int]) -> tuple[tuple[int, str], ...]:
     """The locations (id, label) a scenario in the area may name: those ``actor`` may read; in an area of
     several municipalities the label names the municipality too ("Voorbeeldlocatie 1 (Alkmaar)")."""
@@ -184,14 +180,13 @@ def forward_look(
     if not 1 <= quarters <= MAX_QUARTERS:
         raise ValidationError(f"Kies 1 tot {MAX_QUARTERS} kwartalen.")
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=list(municipality_ids))
-    locations = list(with_lifecycle(queryset).order_by("name", "pk"))  # plans need no counts
-    plans = _plans(locations)
+    plans = plans_of(queryset.order_by("name", "pk"))
     periods: tuple[Quarter, ...] = projection.next_quarters(today, quarters)
     targets = _targets(municipality_ids)
     base = projection.project(plans, periods, targets=targets)
     comparison = None
     if scenario is not None:
-        named = next((loc for loc in locations if loc.pk == scenario.location_id), None)
+        named = next((plan for plan in plans if plan.key == scenario.location_id), None)
         if named is None:
             raise ValidationError("Die locatie hoort niet bij dit gebied of u mag haar niet zien.")
         comparison = projection.compare_scenario(
@@ -202,7 +197,7 @@ def forward_look(
         today,
         base,
         comparison,
-        tuple((loc.pk, loc.name) for loc in locations),
+        tuple((cast(int, plan.key), plan.name) for plan in plans),  # plans_of keys plans by location id
         _status_holders(actor, municipality_ids, plans, today),
         task,
         needed_on,
