@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from opvangregie.areas.models import Municipality, Province
 from opvangregie.core.errors import NotFound
-from opvangregie.core.lifecycle import LocationStatus, Transition, status_on
+from opvangregie.core.lifecycle import LocationStatus, status_on
 from opvangregie.core.spreiding import Counted, CountingRules, PlaceFacts, counted_places
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.distribution.models import (
@@ -27,7 +27,7 @@ from opvangregie.distribution.models import (
     RegionalPlan,
 )
 from opvangregie.locations.models import Location
-from opvangregie.locations.selectors import with_history_on
+from opvangregie.locations.selectors import plans_of
 from opvangregie.organisations.scope import Scope, require, scope_for
 
 ASYLUM_GROUPS = (TargetGroup.ASYLUM.value, TargetGroup.AMV.value)
@@ -79,25 +79,24 @@ class ExistingPlaces:
 
 
 def existing_places(municipality_ids: Sequence[int], *, on: date, rules: CountingRules) -> dict[int, ExistingPlaces]:
-    """Asylum and AMV places in the register per municipality and what counts under ``rules``."""
-    locations = with_history_on(
-        Location.objects.filter(municipality_id__in=municipality_ids, target_group__in=ASYLUM_GROUPS), on
-    )
+    """Asylum and AMV places in the register per municipality and what counts under ``rules``
+    (Spreidingswet art. 5: existing places count toward the task). The lifecycle and capacities are read
+    as plain rows: the national table counts every asylum location of the country (issue 20)."""
+    queryset = Location.objects.filter(municipality_id__in=municipality_ids, target_group__in=ASYLUM_GROUPS)
+    queryset = queryset.order_by("name", "pk")
+    plans = {plan.key: plan for plan in plans_of(queryset)}
     result: dict[int, list[CountedLocation]] = defaultdict(list)
-    for location in locations:
-        transitions = [
-            Transition(LocationStatus(c.status), c.effective_date, c.reason) for c in location.status_changes.all()
-        ]
-        status = status_on(transitions, on)
-        capacities = list(location.capacity_changes.all())
-        current = [c.places for c in capacities if c.effective_date <= on]
-        places = current[-1] if current else (capacities[-1].places if capacities else 0)
+    for location in queryset.only("pk", "municipality_id", "name", "address", "target_group"):
+        plan = plans[location.pk]
+        status = status_on(plan.transitions, on)
+        current = [c.places for c in plan.capacities if c.effective <= on]
+        places = current[-1] if current else (plan.capacities[-1].places if plan.capacities else 0)
         facts = PlaceFacts(
             places=places,
             in_use=status is LocationStatus.IN_USE,
             in_preparation=status in PREPARATION,
-            planned_until=location.planned_until,
-            expected_in_use=location.expected_in_use,
+            planned_until=plan.planned_until,
+            expected_in_use=next((e.expected for e in plan.expected if e.status is LocationStatus.IN_USE), None),
         )
         result[location.municipality_id].append(
             CountedLocation(location, status, places, counted_places(facts, rules, on=on))

@@ -188,6 +188,7 @@ def _figures(histories: dict[int, occupancy.LocationHistory], on: date) -> dict[
 
 
 def _transitions(ids: Sequence[int]) -> dict[int, list[Transition]]:
+    """Each location's lifecycle transitions in date order, read as plain rows."""
     found: dict[int, list[Transition]] = defaultdict(list)
     for pk, status, effective, reason in (
         StatusChange.objects.filter(location_id__in=ids)
@@ -199,6 +200,7 @@ def _transitions(ids: Sequence[int]) -> dict[int, list[Transition]]:
 
 
 def _capacities(ids: Sequence[int]) -> dict[int, list[occupancy.CapacityChange]]:
+    """Each location's capacity changes in date order, read as plain rows."""
     found: dict[int, list[occupancy.CapacityChange]] = defaultdict(list)
     for pk, effective, places in (
         CapacityChange.objects.filter(location_id__in=ids)

@@ -4,10 +4,11 @@ planned ends, the end of temporary protection and the end of the quota half-year
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 
@@ -16,9 +17,9 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core import agenda as rules
 from opvangregie.core.lifecycle import LocationStatus
 from opvangregie.core.periods import HalfYear
-from opvangregie.core.projection import pending_expected
-from opvangregie.locations.models import EventKind, Location
-from opvangregie.locations.selectors import location_plan, locations_readable, with_lifecycle
+from opvangregie.core.projection import LocationPlan, pending_expected
+from opvangregie.locations.models import EventKind, Location, LocationEvent
+from opvangregie.locations.selectors import locations_readable, plans_of
 from opvangregie.organisations.scope import scope_for
 from opvangregie.quotas.selectors import quota_ledgers
 
@@ -29,15 +30,33 @@ def _subject(location: Location) -> rules.Subject:
     return rules.Subject(rules.SubjectKind.LOCATION, location.pk, location.name)
 
 
-def _permits(location: Location) -> list[rules.PermitDecision]:
+@dataclass(frozen=True, slots=True)
+class _Event:
+    kind: EventKind
+    day: date
+    title: str
+
+
+def _events(ids: Sequence[int]) -> dict[int, list[_Event]]:
+    """The permit and evaluation events of the locations' timelines in date order, as plain rows."""
+    found: dict[int, list[_Event]] = defaultdict(list)
+    for pk, kind, day, title in (
+        LocationEvent.objects.filter(location_id__in=ids, kind__in=[EventKind.PERMIT_GRANTED, EventKind.EVALUATION])
+        .order_by("date", "pk")
+        .values_list("location_id", "kind", "date", "title")
+    ):
+        found[pk].append(_Event(EventKind(kind), day, title))
+    return found
+
+
+def _permits(location: Location, events: Sequence[_Event], plan: LocationPlan) -> list[rules.PermitDecision]:
     """Permit decisions made known (timeline events) and, while pending, the expected permit decision."""
     decisions = [
-        rules.PermitDecision(_subject(location), event.date)
-        for event in location.events.all()
+        rules.PermitDecision(_subject(location), event.day)
+        for event in events
         if event.kind == EventKind.PERMIT_GRANTED
     ]
     if not decisions:
-        plan = location_plan(location)
         decisions += [
             rules.PermitDecision(_subject(location), expected.expected, expected=True)
             for expected in pending_expected(plan)
@@ -54,10 +73,10 @@ def _notices(locations: Sequence[Location]) -> list[rules.NoticeRequired]:
     ]
 
 
-def _evaluations(location: Location) -> list[rules.Evaluation]:
+def _evaluations(location: Location, events: Sequence[_Event]) -> list[rules.Evaluation]:
     return [
-        rules.Evaluation(_subject(location), event.date, title=event.title, source="Tijdlijn van de locatie")
-        for event in location.events.all()
+        rules.Evaluation(_subject(location), event.day, title=event.title, source="Tijdlijn van de locatie")
+        for event in events
         if event.kind == EventKind.EVALUATION
     ]
 
@@ -95,14 +114,16 @@ def area_agenda(*, actor: Any, municipalities: Sequence[Municipality], today: da
     the national end of temporary protection (setting ``TEMPORARY_PROTECTION_END``)."""
     ids = [m.pk for m in municipalities]
     queryset = locations_readable(scope_for(actor)).filter(municipality_id__in=ids)
-    locations = list(with_lifecycle(queryset).prefetch_related("events").order_by("name", "pk"))  # no counts
-    permits = [decision for location in locations for decision in _permits(location)]
+    queryset = queryset.order_by("name", "pk")
+    locations = list(queryset.only("pk", "name"))  # plans, events and notices are read as plain rows (issue 20)
+    plans = {cast(int, plan.key): plan for plan in plans_of(queryset)}
+    events = _events([location.pk for location in locations])
     items = rules.agenda(
         today=today,
-        permits=permits,
+        permits=[item for loc in locations for item in _permits(loc, events[loc.pk], plans[loc.pk])],
         notices_required=_notices(locations),
-        evaluations=[evaluation for location in locations for evaluation in _evaluations(location)],
-        plans=[location_plan(location) for location in locations],
+        evaluations=[item for loc in locations for item in _evaluations(loc, events[loc.pk])],
+        plans=list(plans.values()),
         quotas=_quota_items(municipalities, actor=actor, today=today),
         protection_end=protection_end(),
     )
