@@ -26,7 +26,8 @@ from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
 from opvangregie.locations.models import Location, Room
-from opvangregie.locations.selectors import location_history, with_history_on
+from opvangregie.locations.selectors import transitions_of
+from opvangregie.ui import request_memo
 
 MAX_WAITING_WEEKS = 52
 VULNERABLE_WEEKS = 13
@@ -89,16 +90,24 @@ def priority(request: ReceptionRequest, now: datetime) -> int:
 
 
 def locations_in_use(municipalities: Iterable[Municipality], on: date) -> list[Location]:
-    """The municipalities' Ukrainian locations that are in use on ``on`` (by their dated lifecycle)."""
-    candidates = with_history_on(
-        Location.objects.filter(municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN), on
-    ).prefetch_related("rooms")
-    in_use = [
-        location
-        for location in candidates
-        if status_on(location_history(location).transitions, on) is LocationStatus.IN_USE
-    ]
+    """The municipalities' Ukrainian locations that are in use on ``on`` (by their dated lifecycle, read as plain
+    rows: a region has hundreds of locations)."""
+    candidates = list(
+        Location.objects.filter(
+            municipality__in=list(municipalities), target_group=TargetGroup.UKRAINIAN
+        ).select_related("municipality")
+    )
+    transitions = transitions_of([location.pk for location in candidates])
+    in_use = [location for location in candidates if status_on(transitions[location.pk], on) is LocationStatus.IN_USE]
     return sorted(in_use, key=lambda location: (location.municipality.name, location.name))
+
+
+def _room_objects(locations: Sequence[Location]) -> dict[str, Room]:
+    """The rooms of the locations, location by location and by name within each."""
+    rooms: dict[int, list[Room]] = defaultdict(list)
+    for room in Room.objects.filter(location__in=[location.pk for location in locations]).order_by("name", "pk"):
+        rooms[room.location_id].append(room)
+    return {str(room.pk): room for location in locations for room in rooms[location.pk]}
 
 
 def _rooms_on(room_objects: dict[str, Room], on: date) -> tuple[list[core.Room], dict[str, Household]]:
@@ -136,17 +145,27 @@ ROOM_ROW = ("pk", "location_id", "beds", "floor", "accessible", "sharing_rule")
 
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules (core.placement.usable; one family per room, EUAA guidance). The rooms are read
-    as plain rows: a province has thousands."""
-    rows = list(Room.objects.filter(location_id__in=list(location_ids)).values_list(*ROOM_ROW))
+    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
     per_location: dict[int, int] = defaultdict(int)
-    for room in _core_rooms(rows, on):
+    for room in rooms_on(location_ids, on):
         per_location[int(room.location)] += usable_beds(room)
     return dict(per_location)
 
 
-def _room_row(room: Room) -> RoomRow:
-    return room.pk, room.location_id, room.beds, room.floor, room.accessible, room.sharing_rule
+def rooms_on(location_ids: Sequence[int], on: date) -> list[core.Room]:
+    """The rooms of the locations (in that order, by name within each) with who lives in them on ``on``, read as
+    plain rows (a province has thousands). Within one reading request each location's rooms are read once
+    (ui.request_memo): a dashboard's table and its usable places both need them."""
+    memo = request_memo.current()
+    known: dict[int, list[core.Room]] = {} if memo is None else memo.setdefault(("rooms_on", on), {})
+    missing = [pk for pk in dict.fromkeys(location_ids) if pk not in known]
+    if missing:
+        rows = list(Room.objects.filter(location_id__in=missing).order_by("name", "pk").values_list(*ROOM_ROW))
+        found: dict[int, list[core.Room]] = defaultdict(list)
+        for room in _core_rooms(rows, on):
+            found[int(room.location)].append(room)
+        known.update({pk: found.get(pk, []) for pk in missing})
+    return [room for pk in location_ids for room in known[pk]]
 
 
 def _core_rooms(rows: Sequence[RoomRow], on: date) -> list[core.Room]:
@@ -198,15 +217,17 @@ def _residents_on(location_ids: Collection[int], on: date) -> list[tuple[int, in
 
 def placement_state(municipalities: Iterable[Municipality], *, now: datetime, residents: bool = True) -> PlacementState:
     """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``; without
-    ``residents`` the households living in the rooms are counted but not read (reports that move no one)."""
+    ``residents`` the households living in the rooms are counted but not read, and neither are the room objects
+    (reports that move no one)."""
     municipalities = list(municipalities)
     on = timezone.localdate(now)
     locations = locations_in_use(municipalities, on)
-    room_objects = {str(room.pk): room for location in locations for room in location.rooms.all()}
     if residents:
+        room_objects = _room_objects(locations)
         rooms, households = _rooms_on(room_objects, on)
     else:
-        rooms, households = _core_rooms([_room_row(room) for room in room_objects.values()], on), {}
+        room_objects, households = {}, {}
+        rooms = rooms_on([location.pk for location in locations], on)
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
     requests = (
