@@ -77,19 +77,29 @@ def _usable(room: Room, men: int, women: int) -> int:
 
 
 def usable_places(rooms: Iterable[Room]) -> UsablePlaces:
-    """The usable-places report for ``rooms`` (see the module docstring)."""
-    total = UsablePlaces()
+    """The usable-places report for ``rooms`` (see the module docstring), summed room by room."""
+    beds = persons = count = empty_rooms = single_men = single_women = unusable_beds = 0
+    families = [0] * len(FAMILY_SIZES)
     for room in rooms:
-        empty = not room.residents
+        free = room.free_beds
         men, women = _singles(room, "M"), _singles(room, "F")
-        total += UsablePlaces(
-            beds=room.beds,
-            persons=room.beds - room.free_beds,
-            rooms=1,
-            empty_rooms=int(empty),
-            single_men=men,
-            single_women=women,
-            families=tuple(int(empty and room.beds >= size) for size in FAMILY_SIZES),
-            unusable_beds=room.free_beds - _usable(room, men, women),
-        )
-    return total
+        beds += room.beds
+        persons += room.beds - free
+        count += 1
+        single_men += men
+        single_women += women
+        unusable_beds += free - _usable(room, men, women)
+        if not room.residents:
+            empty_rooms += 1
+            for index, size in enumerate(FAMILY_SIZES):
+                families[index] += room.beds >= size
+    return UsablePlaces(
+        beds=beds,
+        persons=persons,
+        rooms=count,
+        empty_rooms=empty_rooms,
+        single_men=single_men,
+        single_women=single_women,
+        families=tuple(families),
+        unusable_beds=unusable_beds,
+    )
