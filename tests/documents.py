@@ -72,3 +72,8 @@ def assert_tagged_pdf(content: bytes, *, title: str, author: str) -> None:
     assert xmp is not None
     assert xmp.dc_title == {"x-default": title}
     assert b'pdfuaid:part="1"' in xmp.stream.get_data()
+
+
+def body(response: Any) -> bytes:
+    """A response's body, whether sent at once or streamed (the Excel exports stream: ui.params.xlsx_download)."""
+    return b"".join(response.streaming_content) if response.streaming else bytes(response.content)

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from opvangregie.households import importers
 from opvangregie.households.models import Household, Income, ReceptionRequest
 from opvangregie.ui.imports import ImportRefused
+from tests.documents import body
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +156,7 @@ def test_region_coordinator_sees_the_regional_waiting_list(login) -> None:
 def test_exports_open_again(login) -> None:
     client = login("heemstede")
     sheet = load_workbook(
-        io.BytesIO(client.get("/gemeente/GM0397/huishoudens/?datum=2025-10-01&formaat=xlsx").content)
+        io.BytesIO(body(client.get("/gemeente/GM0397/huishoudens/?datum=2025-10-01&formaat=xlsx")))
     ).active
     references = [row[0] for row in sheet.iter_rows(values_only=True) if str(row[0]).startswith("OEK-")]
     assert len(references) == 64
@@ -256,8 +257,14 @@ def test_the_households_list_comes_a_page_at_a_time_and_the_export_whole(login, 
         html = client.get(url, {"datum": "2025-11-01", "pagina": number}).content.decode()
         shown |= set(re.findall(r'href="/gemeente/GM0397/huishoudens/(OEK-[^/"]+)/"', html))
     assert len(shown) == total
-    workbook = load_workbook(io.BytesIO(client.get(url, {"datum": "2025-11-01", "formaat": "xlsx"}).content))
-    assert workbook.active.max_row - 1 >= total  # the export: every household, not one page
+    export = client.get(url, {"datum": "2025-11-01", "formaat": "xlsx"})
+    assert export.streaming  # written row by row to a temporary file and sent in blocks
+    assert export["Content-Disposition"] == 'attachment; filename="huishoudens-GM0397-2025-11-01.xlsx"'
+    workbook = load_workbook(io.BytesIO(body(export)))
+    exported = {row[0] for row in workbook.active.iter_rows(values_only=True) if str(row[0]).startswith("OEK-")}
+    assert exported == shown  # the export: every household, not one page
+    since = next(row[7] for row in workbook.active.iter_rows() if str(row[0].value).startswith("OEK-") and row[7].value)
+    assert since.number_format == "DD-MM-YYYY"  # dates in Dutch order
 
 
 def test_the_leefgeld_page_lists_households_a_page_at_a_time_with_the_months_totals(login, monkeypatch) -> None:

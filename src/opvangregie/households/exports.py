@@ -2,38 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import BinaryIO
 
 from django.utils import timezone
 
 from opvangregie.core.reception_duty import ClockState
 from opvangregie.households.selectors import HouseholdRow, MonthTotals, WaitingRow
-from opvangregie.ui.tables import CellValue, Column, write_xlsx
+from opvangregie.ui.tables import CellValue, Column, write_xlsx, write_xlsx_to
 
 SOURCE = "Opvangregie: huishoudenregister van de gemeente; tarieven uit de tarieventabel (RooO, BooO)"
 
 
-def households_xlsx(rows: Sequence[HouseholdRow], on: date) -> bytes:
+def households_xlsx(rows: Iterable[HouseholdRow], on: date) -> bytes:
     """The household list on ``on``; references only, no names (data minimisation)."""
-    table: list[list[CellValue]] = []
-    for row in rows:
-        stay, month = row.stay, row.month
-        table.append(
-            [
-                row.household.reference,
-                row.composition.size,
-                row.composition.adults,
-                row.composition.minors,
-                str(stay.get_reception_type_display()) if stay else "wachtend",
-                stay.location.name if stay and stay.location else "",
-                stay.room.name if stay and stay.room else "",
-                stay.start if stay else None,
-                float(month.income) if month else None,
-                float(month.leefgeld) if month else None,
-                float(month.own_contribution) if month else None,
-            ]
-        )
+    buffer = io.BytesIO()
+    write_households(buffer, rows, on)
+    return buffer.getvalue()
+
+
+def _household_cells(row: HouseholdRow) -> list[CellValue]:
+    stay, month = row.stay, row.month
+    return [
+        row.household.reference,
+        row.composition.size,
+        row.composition.adults,
+        row.composition.minors,
+        str(stay.get_reception_type_display()) if stay else "wachtend",
+        stay.location.name if stay and stay.location else "",
+        stay.room.name if stay and stay.room else "",
+        stay.start if stay else None,
+        float(month.income) if month else None,
+        float(month.leefgeld) if month else None,
+        float(month.own_contribution) if month else None,
+    ]
+
+
+def write_households(target: BinaryIO, rows: Iterable[HouseholdRow], on: date) -> None:
+    """:func:`households_xlsx` written row by row to ``target`` as ``rows`` come (the export streams)."""
     columns = [
         Column("Kenmerk"),
         Column("Personen"),
@@ -47,7 +55,14 @@ def households_xlsx(rows: Sequence[HouseholdRow], on: date) -> bytes:
         Column("Leefgeld", "€/maand"),
         Column("Eigen bijdrage", "€/maand"),
     ]
-    return write_xlsx(title="Huishoudens", columns=columns, rows=table, reference_date=on, source=SOURCE)
+    write_xlsx_to(
+        target,
+        title="Huishoudens",
+        columns=columns,
+        rows=(_household_cells(row) for row in rows),
+        reference_date=on,
+        source=SOURCE,
+    )
 
 
 def month_totals_xlsx(totals: MonthTotals, municipality_name: str) -> bytes:

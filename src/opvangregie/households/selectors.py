@@ -8,7 +8,7 @@ counts and the waiting list without references are readable by everyone who read
 from __future__ import annotations
 
 import calendar
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -203,17 +203,26 @@ def households_on(
 def household_rows(households: Iterable[Household], on: date) -> list[HouseholdRow]:
     """Each (prefetched) household with its composition and stay on ``on`` and the month's leefgeld and
     contribution."""
+    return list(iter_household_rows(households, on))
+
+
+EXPORT_CHUNK = 500  # households read (with their prefetches) at a time by the streamed export
+
+
+def iter_household_rows(households: Iterable[Household], on: date) -> Iterator[HouseholdRow]:
+    """:func:`household_rows` one household at a time; a queryset is read in chunks of ``EXPORT_CHUNK`` with its
+    prefetches per chunk, so the Excel export of a country's households streams in constant memory."""
     table = rates()
-    return [
-        HouseholdRow(
+    if isinstance(households, QuerySet):
+        households = households.iterator(chunk_size=EXPORT_CHUNK)
+    for household in households:
+        yield HouseholdRow(
             household=household,
             composition=composition(household, on),
             stay=stay_on(household, on),
             month=household_month(household, on, table),
             open_request=_open_request(household),
         )
-        for household in households
-    ]
 
 
 def households_list(

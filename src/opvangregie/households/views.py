@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -42,7 +42,7 @@ from opvangregie.households.models import Household, RequestStatus
 from opvangregie.locations.models import Location, Room
 from opvangregie.organisations.scope import municipality_readable, require, scope_for
 from opvangregie.ui.paging import page_of
-from opvangregie.ui.params import download, query_month, reference_date
+from opvangregie.ui.params import download, query_month, reference_date, xlsx_download
 from opvangregie.ui.tables import ImportTemplate
 from opvangregie.ui.uploads import import_page
 
@@ -96,15 +96,17 @@ def _placement(municipality: Municipality, value: str) -> services.Placement | N
 
 
 @login_required
-def households(request: HttpRequest, code: str) -> HttpResponse:
+def households(request: HttpRequest, code: str) -> HttpResponseBase:
     """The municipality's households on the reference date with the month's leefgeld and contribution."""
     municipality = _own_municipality(request, code)
     on = reference_date(request)
     show_left = request.GET.get("vertrokken") == "1"
     households = selectors.households_on(actor=request.user, municipality=municipality, on=on, include_left=show_left)
     if request.GET.get("formaat") == "xlsx":
-        rows = selectors.household_rows(households, on)
-        return download(exports.households_xlsx(rows, on), f"huishoudens-{code}-{on:%Y-%m-%d}.xlsx")
+        rows = selectors.iter_household_rows(households, on)
+        return xlsx_download(
+            f"huishoudens-{code}-{on:%Y-%m-%d}.xlsx", lambda target: exports.write_households(target, rows, on)
+        )
     page, query = page_of(request, households)
     context = {
         "municipality": municipality,

@@ -8,9 +8,12 @@ silently replaced by today.
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
 from datetime import date
+from typing import BinaryIO
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from opvangregie import clock
@@ -128,6 +131,19 @@ def target_group(request: HttpRequest) -> TargetGroup:
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def xlsx_download(file_name: str, write: Callable[[BinaryIO], None]) -> FileResponse:
+    """An Excel attachment that ``write`` writes row by row to a temporary file, sent in blocks (FileResponse):
+    a full national list is never held in memory, as a whole workbook or as a response body."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it once sent)
+    try:
+        write(spool)
+    except BaseException:
+        spool.close()
+        raise
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=file_name, content_type=XLSX)
 
 
 def download(content: bytes, file_name: str, content_type: str = XLSX) -> HttpResponse:

@@ -6,10 +6,10 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from opvangregie.core.errors import ValidationError
 
@@ -264,14 +264,6 @@ def safe_sheet_title(title: str) -> str:
     return cleaned[:31].strip() or "Blad1"
 
 
-def _append(sheet: Any, values: Sequence[CellValue]) -> None:
-    """Append a row; every text is written as a text cell (never a formula), numbers and dates as they are."""
-    sheet.append([safe_text(value) if isinstance(value, str) else value for value in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
 @dataclass(frozen=True, slots=True)
 class ImportTemplate:
     """The columns an import reads, so that its page can hand out an empty spreadsheet to fill in."""
@@ -317,42 +309,75 @@ class Column:
     unit: str = ""
 
 
-def write_xlsx(
+def _cells(sheet: Any, values: Sequence[CellValue], *, font: Any = None) -> list[Any]:
+    """A row of write-only cells: every text a text cell (never a formula), numbers and dates as they are,
+    dates shown as DD-MM-YYYY."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=safe_text(value) if isinstance(value, str) else cast(Any, value))
+        if isinstance(value, str):
+            cell.data_type = "s"
+        elif isinstance(value, datetime):
+            cell.number_format = "DD-MM-YYYY HH:MM"
+        elif isinstance(value, date):
+            cell.number_format = "DD-MM-YYYY"
+        if font is not None:
+            cell.font = font
+        cells.append(cell)
+    return cells
+
+
+def write_xlsx_to(
+    target: BinaryIO,
     *,
     title: str,
     columns: Sequence[Column],
-    rows: Sequence[Sequence[CellValue]],
+    rows: Iterable[Sequence[CellValue]],
     reference_date: date,
     source: str,
     notes: Sequence[str] = (),
-) -> bytes:
-    """An Excel workbook with the table on sheet 1, led by its title, reference date, units and source."""
+) -> None:
+    """Write an Excel workbook with the table on sheet 1, led by its title, reference date, units and source,
+    to ``target``. Written row by row (openpyxl's write-only mode): a country's list of households takes as
+    little memory as a page of it, and ``rows`` may be a generator over the database."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = safe_sheet_title(title)
-    _append(sheet, [title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    _append(sheet, ["Peildatum", reference_date])
-    sheet["B2"].number_format = "DD-MM-YYYY"
-    _append(sheet, ["Bron", source])
-    for note in notes:
-        _append(sheet, [note])
-    sheet.append([])
-    header_row = sheet.max_row + 1
-    _append(sheet, [f"{c.title} ({c.unit})" if c.unit else c.title for c in columns])
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        _append(sheet, list(row))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(safe_sheet_title(title))
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(column.title) + len(column.unit) + 4)
+    header_row = 4 + len(notes) + 1
     sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.append(_cells(sheet, [title], font=Font(bold=True, size=14)))
+    sheet.append(_cells(sheet, ["Peildatum", reference_date]))
+    sheet.append(_cells(sheet, ["Bron", source]))
+    for note in notes:
+        sheet.append(_cells(sheet, [note]))
+    sheet.append([])
+    bold = Font(bold=True)
+    sheet.append(_cells(sheet, [f"{c.title} ({c.unit})" if c.unit else c.title for c in columns], font=bold))
+    for row in rows:
+        sheet.append(_cells(sheet, list(row)))
+    workbook.save(target)
+
+
+def write_xlsx(
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[CellValue]],
+    reference_date: date,
+    source: str,
+    notes: Sequence[str] = (),
+) -> bytes:
+    """:func:`write_xlsx_to` into memory: the workbook's bytes."""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_xlsx_to(
+        buffer, title=title, columns=columns, rows=rows, reference_date=reference_date, source=source, notes=notes
+    )
     return buffer.getvalue()
