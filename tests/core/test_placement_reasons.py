@@ -43,7 +43,7 @@ def test_each_need_in_words(accessible: bool, ground_floor: bool, words: str) ->
         assert unplaced_reason(household, [upstairs]) == f"{NO_ROOM}{words}."
     small = Room("small", 1, floor=0, accessible=True)
     assert unplaced_reason(household, [small]) == (
-        f"Geen passende kamer{words} met 2 of meer bedden; de grootste heeft 1 bedden."
+        f"Geen passende kamer{words} met 2 of meer bedden; de grootste heeft 1 bed."
     )
     taken = Room("taken", 2, floor=0, accessible=True, residents=(Household("other", 1),))
     assert unplaced_reason(household, [taken]) == (
@@ -72,6 +72,22 @@ def test_other_sex_only_where_a_shared_room_of_the_other_sex_has_a_free_bed() ->
     not_shared = Room("family", 4, residents=(man("m1"),))
     assert unplaced_reason(woman("w"), [not_shared]) != OTHER_SEX
     assert unplaced_reason(Household("couple", 2, 2), [one_free]) != OTHER_SEX  # only single adults share
+
+
+def test_when_every_large_room_is_taken_the_reason_says_why_it_may_not_be_shared() -> None:
+    taken = "Alle kamers met 1 of meer bedden"
+    women = Room("women", 2, sharing=SAME_SEX, residents=(woman("w1"), woman("w2")))
+    assert unplaced_reason(woman("w"), [women]) == f"{taken} zijn bewoond en de gedeelde kamers daarvan zijn vol."
+    family = Room("family", 4, sharing=SAME_SEX, residents=(Household("couple", 2, 2),))
+    assert unplaced_reason(woman("w"), [women, family]) == (
+        f"{taken} worden bewoond door huishoudens met wie deze persoon geen kamer mag delen."
+    )
+    assert unplaced_reason(Household("couple", 2, 2), [Room("r", 3, sharing=SAME_SEX, residents=(woman("w1"),))]) == (
+        "Alle kamers met 2 of meer bedden zijn bewoond; een gedeelde kamer is alleen voor alleenstaande volwassenen."
+    )
+    assert unplaced_reason(woman("w"), [Room("r", 3, residents=(woman("w1"),))]) == (
+        f"{taken} worden bewoond door een ander huishouden en zijn niet bedoeld om te delen."
+    )
 
 
 def test_rooms_alike_are_asked_once_but_the_ground_floor_tells_them_apart() -> None:

@@ -52,7 +52,10 @@ def test_beds_are_the_limit_exactly() -> None:
         placement_refusal(beds=3, sharing=SAME_SEX, current=[SINGLE_WOMAN, SINGLE_WOMAN], newcomer=SINGLE_WOMAN) is None
     )
     assert placement_refusal(beds=2, sharing=SAME_SEX, current=[SINGLE_WOMAN, SINGLE_WOMAN], newcomer=SINGLE_WOMAN) == (
-        "De kamer heeft 2 bedden; 2 in gebruik, het huishouden telt 1 personen."
+        "De kamer heeft 2 bedden; 2 in gebruik, het huishouden telt 1 persoon."
+    )
+    assert placement_refusal(beds=1, sharing=SharingRule.NONE, current=[], newcomer=two) == (
+        "De kamer heeft 1 bed; 0 in gebruik, het huishouden telt 2 personen."
     )
 
 

@@ -39,6 +39,16 @@ class Occupant:
         return self.size == 1 and self.adults == 1
 
 
+def beds_text(count: int) -> str:
+    """ "1 bed", "2 bedden"."""
+    return f"{count} bed" if count == 1 else f"{count} bedden"
+
+
+def persons_text(count: int) -> str:
+    """ "1 persoon", "2 personen"."""
+    return f"{count} persoon" if count == 1 else f"{count} personen"
+
+
 def share_kind(sharing: SharingRule, occupant: Occupant) -> str | None:
     """The kind of shared room ``occupant`` may join under ``sharing``: its sex, ``*`` (any), or None (none)."""
     if sharing is SharingRule.NONE or not occupant.is_single_adult:
@@ -55,7 +65,9 @@ def placement_refusal(
     """Why ``newcomer`` may not join a room with ``beds`` beds and the ``current`` households, or None if it may."""
     used = sum(occupant.size for occupant in current)
     if used + newcomer.size > beds:
-        return f"De kamer heeft {beds} bedden; {used} in gebruik, het huishouden telt {newcomer.size} personen."
+        return (
+            f"De kamer heeft {beds_text(beds)}; {used} in gebruik, het huishouden telt {persons_text(newcomer.size)}."
+        )
     if not current:
         return None
     if sharing is SharingRule.NONE:

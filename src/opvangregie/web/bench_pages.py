@@ -30,7 +30,7 @@ SEED = 2025
 DATABASE = f"opvangregie_bench_{SEED}"
 MAX_RATIO = 5.0
 MAX_SERVER_MS = 100.0
-PASSWORDS = {"heemstede", "noordholland", "rijk", "beheerder"}  # demo users: password <name>-demo-2025
+BENCH_USERS = {"heemstede", "noordholland", "rijk", "beheerder"}  # demo users: password <name>-demo-2025
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +174,7 @@ def run(*, seconds: float, clients: int, fresh: bool) -> dict[str, Any]:
         with serving.background(env, *serving.gunicorn(port)):
             serving.wait_for(port)
             cookies = {}
-            for user in sorted(PASSWORDS):
+            for user in sorted(BENCH_USERS):
                 browser = serving.Browser(port, verbose=False)
                 browser.log_in(user, f"{user}-demo-2025")
                 cookies[user] = browser.cookie_header

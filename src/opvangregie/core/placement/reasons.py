@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 
 from opvangregie.core.placement.model import Assignment, Household, Move, Proposal, Room, Unplaced
+from opvangregie.core.rooms import SharingRule, beds_text
 
 
 def _needs(household: Household) -> str:
@@ -33,7 +34,7 @@ def unplaced_reason(household: Household, rooms: Sequence[Room]) -> str:
         biggest = max(room.beds for room in suitable)
         return (
             f"Geen passende kamer{_needs(household)} met {household.size} of meer bedden; "
-            f"de grootste heeft {biggest} bedden."
+            f"de grootste heeft {beds_text(biggest)}."
         )
     if any(room.refusal(household) is None for room in large):
         return (
@@ -50,10 +51,20 @@ def unplaced_reason(household: Household, rooms: Sequence[Room]) -> str:
         ]
         if other_sex:
             return "Alleen bedden vrij in gedeelde kamers met bewoners van het andere geslacht."
-    return (
-        f"Alle kamers{_needs(household)} met {household.size} of meer bedden worden bewoond door een ander "
-        "huishouden en zijn niet bedoeld om te delen."
-    )
+    return _all_taken(household, large)
+
+
+def _all_taken(household: Household, large: Sequence[Room]) -> str:
+    """Every room with beds enough is refused: lived in by a household it may not share with, or full."""
+    rooms = f"Alle kamers{_needs(household)} met {household.size} of meer bedden"
+    shared = [room for room in large if room.sharing is not SharingRule.NONE]
+    if not shared:
+        return f"{rooms} worden bewoond door een ander huishouden en zijn niet bedoeld om te delen."
+    if not household.occupant.is_single_adult:
+        return f"{rooms} zijn bewoond; een gedeelde kamer is alleen voor alleenstaande volwassenen."
+    if all(room.free_beds < household.size for room in shared):
+        return f"{rooms} zijn bewoond en de gedeelde kamers daarvan zijn vol."
+    return f"{rooms} worden bewoond door huishoudens met wie deze persoon geen kamer mag delen."
 
 
 def unplaced_with_reasons(rooms: Sequence[Room], households: Sequence[Household]) -> tuple[Unplaced, ...]:
