@@ -7,6 +7,7 @@ for a household marked vulnerable, so the optimiser's tie-break favours who wait
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -143,37 +144,58 @@ RoomRow = tuple[int, int, int, int, bool, str]  # pk, location, beds, floor, acc
 ROOM_ROW = ("pk", "location_id", "beds", "floor", "accessible", "sharing_rule")
 
 
+RoomRead = tuple[RoomRow, tuple[core.Household, ...]]  # a room as read, with who lives in it on the date
+
+
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
     take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
     per_location: dict[int, int] = defaultdict(int)
-    for room in rooms_on(location_ids, on):
-        per_location[int(room.location)] += usable_beds(room)
+    for pk, reads in _room_reads(location_ids, on).items():
+        for row, residents in reads:
+            per_location[pk] += usable_beds(_core_room(row, residents)) if residents else _empty_usable(row[2], row[5])
     return dict(per_location)
 
 
+@functools.cache
+def _empty_usable(beds: int, sharing: str) -> int:
+    """:func:`usable_beds` of an empty room, by what it depends on: a province has thousands of empty rooms."""
+    return usable_beds(core.Room("", beds, sharing=SharingRule(sharing)))
+
+
 def rooms_on(location_ids: Sequence[int], on: date) -> list[core.Room]:
-    """The rooms of the locations (in that order, by name within each) with who lives in them on ``on``, read as
-    plain rows (a province has thousands). Within one reading request each location's rooms are read once
-    (ui.request_memo): a dashboard's table and its usable places both need them."""
+    """The rooms of the locations (in that order, by name within each) with who lives in them on ``on``."""
+    reads = _room_reads(location_ids, on)
+    return [_core_room(row, residents) for pk in dict.fromkeys(location_ids) for row, residents in reads[pk]]
+
+
+def _room_reads(location_ids: Sequence[int], on: date) -> dict[int, list[RoomRead]]:
+    """Per location its rooms with their residents on ``on``, read as plain rows (a province has thousands of
+    rooms). Within one reading request each location is read once (ui.request_memo): a dashboard's table and
+    its usable places both need them."""
     memo = request_memo.current()
-    known: dict[int, list[core.Room]] = {} if memo is None else memo.setdefault(("rooms_on", on), {})
+    known: dict[int, list[RoomRead]] = {} if memo is None else memo.setdefault(("room_reads", on), {})
     missing = [pk for pk in dict.fromkeys(location_ids) if pk not in known]
     if missing:
         rows = list(Room.objects.filter(location_id__in=missing).order_by("name", "pk").values_list(*ROOM_ROW))
-        found: dict[int, list[core.Room]] = defaultdict(list)
-        for room in _core_rooms(rows, on):
-            found[int(room.location)].append(room)
+        residents = _households_in_rooms(missing, on)
+        found: dict[int, list[RoomRead]] = defaultdict(list)
+        for row in rows:
+            found[row[1]].append((row, tuple(residents.get(row[0], ()))))
         known.update({pk: found.get(pk, []) for pk in missing})
-    return [room for pk in location_ids for room in known[pk]]
+    return {pk: known[pk] for pk in location_ids}
 
 
-def _core_rooms(rows: Sequence[RoomRow], on: date) -> list[core.Room]:
-    """The rooms with who lives in them on ``on``: per household its size, adults (core.contribution.is_adult:
-    from 1 January of the year of the 18th birthday) and, for a single person, the sex, counted by the
-    database; the same as ``_as_core`` of each household."""
+def _core_room(row: RoomRow, residents: tuple[core.Household, ...]) -> core.Room:
+    pk, location_id, beds, floor, accessible, sharing = row
+    return core.Room(str(pk), beds, str(location_id), floor, accessible, SharingRule(sharing), residents)
+
+
+def _households_in_rooms(location_ids: Collection[int], on: date) -> dict[int, list[core.Household]]:
+    """Per room of the locations the households living in it on ``on``: per household its size, adults
+    (core.contribution.is_adult: from 1 January of the year of the 18th birthday) and, for a single person, the
+    sex, counted by the database; the same as ``_as_core`` of each household."""
     residents: dict[int, list[core.Household]] = defaultdict(list)
-    location_ids = {row[1] for row in rows}
     for room_id, household_id, accessible, ground_floor, size, adults, sex in _residents_on(location_ids, on):
         residents[room_id].append(
             core.Household(
@@ -185,18 +207,7 @@ def _core_rooms(rows: Sequence[RoomRow], on: date) -> list[core.Room]:
                 needs_ground_floor=ground_floor,
             )
         )
-    return [
-        core.Room(
-            key=str(pk),
-            beds=beds,
-            location=str(location_id),
-            floor=floor,
-            accessible=accessible,
-            sharing=SharingRule(sharing),
-            residents=tuple(residents.get(pk, ())),
-        )
-        for pk, location_id, beds, floor, accessible, sharing in rows
-    ]
+    return residents
 
 
 def _residents_on(location_ids: Collection[int], on: date) -> list[tuple[int, int, bool, bool, int, int, str]]:
