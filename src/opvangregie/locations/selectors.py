@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from opvangregie.areas.models import Municipality, Province, Region
@@ -45,10 +46,7 @@ def with_history_on(queryset: QuerySet[Location], on: date) -> QuerySet[Location
     the counts only the latest on or before ``on`` (chosen by the database; an overview of a province or the
     country read every count there ever was: issue 20). ``core.occupancy.location_figures`` on ``on`` gives
     the same figures as with the whole history: an earlier count never counts when a later one exists."""
-    latest = (
-        OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date").values("pk")[:1]
-    )
-    return _with_plans_and(queryset, OccupancySnapshot.objects.filter(pk=Subquery(latest)))
+    return _with_plans_and(queryset, latest_counts(on))
 
 
 def with_lifecycle(queryset: QuerySet[Location]) -> QuerySet[Location]:
@@ -212,17 +210,29 @@ def _capacities(ids: Sequence[int]) -> dict[int, list[occupancy.CapacityChange]]
     return found
 
 
+def latest_counts(on: date, ids: Sequence[int] | None = None) -> QuerySet[OccupancySnapshot]:
+    """Each location's latest count on or before ``on`` (of the locations ``ids``, or of every location):
+    ``DISTINCT ON`` on PostgreSQL (one pass over the (location, date) index), a subquery per location elsewhere
+    (SQLite has no ``DISTINCT ON``)."""
+    counts = OccupancySnapshot.objects.filter(date__lte=on)
+    if ids is not None:
+        counts = counts.filter(location_id__in=list(ids))
+    if connection.features.can_distinct_on_fields:
+        return counts.order_by("location_id", "-date").distinct("location_id")
+    latest = OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date")
+    return counts.filter(pk=Subquery(latest.values("pk")[:1]))
+
+
 def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationHistory]:
     """What the figures of these locations on ``on`` depend on, read as plain rows (an overview of a province
     or the country: thousands of locations, no model instances): the lifecycle, the capacity changes and the
     latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them."""
     ids = list(location_ids)
     transitions, capacities = transitions_of(ids), _capacities(ids)
-    latest = OccupancySnapshot.objects.filter(location=OuterRef("location"), date__lte=on).order_by("-date")
     snapshots: dict[int, list[occupancy.Snapshot]] = defaultdict(list)
-    for pk, day, persons, households, usable in OccupancySnapshot.objects.filter(
-        location_id__in=ids, pk=Subquery(latest.values("pk")[:1])
-    ).values_list("location_id", "date", "persons", "households", "usable_free_places"):
+    for pk, day, persons, households, usable in latest_counts(on, ids).values_list(
+        "location_id", "date", "persons", "households", "usable_free_places"
+    ):
         snapshots[pk].append(occupancy.Snapshot(day, persons, households, usable))
     return {
         pk: occupancy.LocationHistory(
