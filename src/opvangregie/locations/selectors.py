@@ -30,6 +30,7 @@ from opvangregie.locations.models import (
 )
 from opvangregie.locations.usable import usable_in_rooms
 from opvangregie.organisations.scope import Scope, require, scope_for
+from opvangregie.ui import request_memo
 
 
 def _with_plans_and(queryset: QuerySet[Location], snapshots: QuerySet[OccupancySnapshot]) -> QuerySet[Location]:
@@ -244,29 +245,33 @@ def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.L
 
 def plans_of(queryset: QuerySet[Location]) -> list[projection.LocationPlan]:
     """:func:`location_plan` of every location of ``queryset`` (in its order), read as plain rows: the forward
-    look of a province or the country plans thousands of locations."""
+    look of a province or the country plans thousands of locations. Within one reading request each location's
+    plan is read once (ui.request_memo): a dashboard's forward look, agenda and task table all plan."""
     rows = list(queryset.values_list("pk", "target_group", "name", "planned_until"))
-    ids = [pk for pk, _, _, _ in rows]
-    transitions, capacities = transitions_of(ids), _capacities(ids)
-    expected: dict[int, list[projection.ExpectedTransition]] = defaultdict(list)
-    for pk, status, day in (
-        ExpectedTransition.objects.filter(location_id__in=ids)
-        .order_by("expected_date", "pk")
-        .values_list("location_id", "status", "expected_date")
-    ):
-        expected[pk].append(projection.ExpectedTransition(LocationStatus(status), day))
-    return [
-        projection.LocationPlan(
-            key=pk,
-            target_group=TargetGroup(group),
-            name=name,
-            transitions=transitions[pk],
-            expected=expected[pk],
-            capacities=capacities[pk],
-            planned_until=planned_until,
-        )
-        for pk, group, name, planned_until in rows
-    ]
+    memo = request_memo.current()
+    known: dict[int, projection.LocationPlan] = {} if memo is None else memo.setdefault("plans_of", {})
+    missing = [row for row in rows if row[0] not in known]
+    if missing:
+        ids = [pk for pk, _, _, _ in missing]
+        transitions, capacities = transitions_of(ids), _capacities(ids)
+        expected: dict[int, list[projection.ExpectedTransition]] = defaultdict(list)
+        for pk, status, day in (
+            ExpectedTransition.objects.filter(location_id__in=ids)
+            .order_by("expected_date", "pk")
+            .values_list("location_id", "status", "expected_date")
+        ):
+            expected[pk].append(projection.ExpectedTransition(LocationStatus(status), day))
+        for pk, group, name, planned_until in missing:
+            known[pk] = projection.LocationPlan(
+                key=pk,
+                target_group=TargetGroup(group),
+                name=name,
+                transitions=transitions[pk],
+                expected=expected[pk],
+                capacities=capacities[pk],
+                planned_until=planned_until,
+            )
+    return [known[pk] for pk, _, _, _ in rows]
 
 
 def _row(location: Location, history: occupancy.LocationHistory, figures: occupancy.LocationFigures) -> LocationRow:
