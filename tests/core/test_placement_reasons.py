@@ -85,6 +85,10 @@ def test_when_every_large_room_is_taken_the_reason_says_why_it_may_not_be_shared
     assert unplaced_reason(Household("couple", 2, 2), [Room("r", 3, sharing=SAME_SEX, residents=(woman("w1"),))]) == (
         "Alle kamers met 2 of meer bedden zijn bewoond; een gedeelde kamer is alleen voor alleenstaande volwassenen."
     )
+    one_bed_left = Room("r", 3, sharing=SAME_SEX, residents=(Household("couple", 2, 2),))  # not full: a family
+    assert unplaced_reason(woman("w"), [one_bed_left]) == (
+        f"{taken} worden bewoond door huishoudens met wie deze persoon geen kamer mag delen."
+    )
     assert unplaced_reason(woman("w"), [Room("r", 3, residents=(woman("w1"),))]) == (
         f"{taken} worden bewoond door een ander huishouden en zijn niet bedoeld om te delen."
     )

@@ -62,3 +62,24 @@ def test_reports_add_up_field_by_field() -> None:
     assert (one + other).usable_beds == 8
     with pytest.raises(ValueError, match="zip"):  # counts of different family sizes never add up
         UsablePlaces(families=(1, 1, 1)) + UsablePlaces()
+
+
+def test_no_rooms_is_nothing_at_all() -> None:
+    nothing = UsablePlaces()
+    assert usable_places([]) == nothing
+    assert (nothing.beds, nothing.persons, nothing.rooms, nothing.empty_rooms) == (0, 0, 0, 0)
+    assert (nothing.single_men, nothing.single_women, nothing.unusable_beds) == (0, 0, 0)
+    assert nothing.families == (0,) * len(FAMILY_SIZES)
+
+
+def test_unusable_beds_add_up_over_locations() -> None:
+    family_room = Room("a", 4, residents=(Household("x", 2, 2),))  # 2 free beds no one else may use
+    other = Room("b", 3, residents=(Household("y", 1, 1, "F"),))  # 2 more
+    assert (usable_places([family_room]) + usable_places([other])).unusable_beds == 4
+    assert usable_places([family_room, other]).unusable_beds == 4
+
+
+def test_a_shared_room_of_men_with_a_free_bed_is_usable_for_a_man_only() -> None:
+    men = Room("m", 3, sharing=SharingRule.SAME_SEX, residents=(Household("m1", 1, 1, "M"),))
+    report = usable_places([men])
+    assert (report.single_men, report.single_women, report.unusable_beds, report.usable_beds) == (2, 0, 0, 2)
