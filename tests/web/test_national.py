@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from io import StringIO
 from typing import Any
 
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from opvangregie.areas.models import Municipality
 from opvangregie.households.models import Household, Member, ReceptionRequest, Stay
 from opvangregie.locations.models import Location, OccupancySnapshot, Room, StatusChange
+from opvangregie.locations.usable import usable_in_rooms
+from opvangregie.placement.models import UsableKept
 from opvangregie.quotas.models import Realisation
 from opvangregie.web.national import PREFIX, generate_national, locations_per_municipality
 
@@ -40,7 +43,12 @@ def _fingerprint() -> tuple[Any, ...]:
 @pytest.mark.django_db
 def test_a_small_country_is_consistent_and_audited(users: dict[str, Any]) -> None:
     before = Location.history.count()
+    with_rooms = Location.objects.filter(rooms__isnull=False).values_list("pk", flat=True).first()
+    assert with_rooms is not None
+    usable_in_rooms([with_rooms], date(2025, 11, 1))
+    assert UsableKept.objects.exists()  # a figure kept before the country is generated
     generated = generate_national(seed=7, scale=SCALE, actor=users["beheerder"])
+    assert not UsableKept.objects.exists()  # bulk inserts send no signals: the generator forgets them itself
     locations = Location.objects.filter(name__startswith=PREFIX)
     assert locations.count() == generated.rows["Location"] == round(3_000 * SCALE)
     assert Location.history.count() - before == locations.count()

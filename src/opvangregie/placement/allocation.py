@@ -7,7 +7,6 @@ for a household marked vulnerable, so the optimiser's tie-break favours who wait
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -22,7 +21,7 @@ from opvangregie.areas.models import Municipality
 from opvangregie.core.contribution import ADULT_AGE, is_adult
 from opvangregie.core.lifecycle import LocationStatus, status_on
 from opvangregie.core.placement import model as core
-from opvangregie.core.placement.usable import usable_beds
+from opvangregie.core.placement.usable import UsablePlaces, usable_places
 from opvangregie.core.rooms import SharingRule
 from opvangregie.core.target_groups import TargetGroup
 from opvangregie.households.models import Household, ReceptionRequest, RequestStatus, Stay
@@ -147,20 +146,20 @@ ROOM_ROW = ("pk", "location_id", "beds", "floor", "accessible", "sharing_rule")
 RoomRead = tuple[RoomRow, tuple[core.Household, ...]]  # a room as read, with who lives in it on the date
 
 
+def usable_places_on(location_ids: Sequence[int], on: date) -> dict[int, UsablePlaces]:
+    """The usable places on ``on`` per location with rooms (core.placement.usable: one family per room, EUAA
+    guidance; single adults only where the sharing rule admits them), computed from the rooms and their residents
+    (placement.usable_kept keeps them)."""
+    reads = _room_reads(location_ids, on)
+    return {
+        pk: usable_places(_core_room(row, residents) for row, residents in rows) for pk, rows in reads.items() if rows
+    }
+
+
 def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
     """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules (core.placement.usable; one family per room, EUAA guidance)."""
-    per_location: dict[int, int] = defaultdict(int)
-    for pk, reads in _room_reads(location_ids, on).items():
-        for row, residents in reads:
-            per_location[pk] += usable_beds(_core_room(row, residents)) if residents else _empty_usable(row[2], row[5])
-    return dict(per_location)
-
-
-@functools.cache
-def _empty_usable(beds: int, sharing: str) -> int:
-    """:func:`usable_beds` of an empty room, by what it depends on: a province has thousands of empty rooms."""
-    return usable_beds(core.Room("", beds, sharing=SharingRule(sharing)))
+    take under the room rules, computed (not kept)."""
+    return {pk: places.usable_beds for pk, places in usable_places_on(location_ids, on).items()}
 
 
 def rooms_on(location_ids: Sequence[int], on: date) -> list[core.Room]:
@@ -226,19 +225,23 @@ def _residents_on(location_ids: Collection[int], on: date) -> list[tuple[int, in
     )
 
 
-def placement_state(municipalities: Iterable[Municipality], *, now: datetime, residents: bool = True) -> PlacementState:
+def placement_state(
+    municipalities: Iterable[Municipality], *, now: datetime, residents: bool = True, rooms: bool = True
+) -> PlacementState:
     """The state of the municipalities' Ukrainian locations in use and their waiting lists at ``now``; without
     ``residents`` the households living in the rooms are counted but not read, and neither are the room objects
-    (reports that move no one)."""
+    (reports that move no one); without ``rooms`` no room is read at all (reports of kept figures only)."""
     municipalities = list(municipalities)
     on = timezone.localdate(now)
     locations = locations_in_use(municipalities, on)
+    room_objects: dict[str, Room] = {}
+    households: dict[str, Household] = {}
+    core_rooms: list[core.Room] = []
     if residents:
         room_objects = _room_objects(locations)
-        rooms, households = _rooms_on(room_objects, on)
-    else:
-        room_objects, households = {}, {}
-        rooms = rooms_on([location.pk for location in locations], on)
+        core_rooms, households = _rooms_on(room_objects, on)
+    elif rooms:
+        core_rooms = rooms_on([location.pk for location in locations], on)
     current = Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gt=on))
     in_a_room = Stay.objects.filter(current, room__isnull=False).values("household_id")
     requests = (
@@ -256,7 +259,7 @@ def placement_state(municipalities: Iterable[Municipality], *, now: datetime, re
         open_requests[key] = request
     return PlacementState(
         on=on,
-        rooms=rooms,
+        rooms=core_rooms,
         waiting=waiting,
         locations={str(location.pk): location for location in locations},
         room_objects=room_objects,

@@ -7,8 +7,10 @@ class PlacementConfig(AppConfig):
     verbose_name = _("Usable places and placement")
 
     def ready(self) -> None:
-        """Give every overview of the locations app the usable free places from the rooms (one meaning)."""
+        """Give every overview of the locations app the usable free places from the rooms (one meaning), kept
+        per location and date until a write changes them."""
         from opvangregie.locations import usable
-        from opvangregie.placement.allocation import usable_free_places
+        from opvangregie.placement import usable_kept
 
-        usable.register(usable_free_places)
+        usable.register(usable_kept.kept_usable_free_places)
+        usable_kept.connect()

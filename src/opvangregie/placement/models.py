@@ -57,3 +57,22 @@ class PlacementRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pk}: {self.status}"
+
+
+class UsableKept(models.Model):
+    """A location's usable places on a date from its rooms (core.placement.usable.UsablePlaces: beds, persons,
+    rooms, singles and families that can still be placed, usable free places), computed once and kept
+    (placement.usable_kept): every overview of a province or the country asks for them, and computing them reads
+    every room with who lives in it. ``places`` is None for a location without rooms. Forgotten by every write
+    that can change them (placement.usable_kept.forget)."""
+
+    location = models.ForeignKey("locations.Location", on_delete=models.CASCADE, related_name="+")
+    on = models.DateField()
+    places = models.JSONField(null=True)
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["location", "on"], name="unique_usable_kept")]
+
+    def __str__(self) -> str:
+        return f"{self.location_id} {self.on}"

@@ -17,11 +17,12 @@ from opvangregie.core import occupancy
 from opvangregie.core.errors import NotFound
 from opvangregie.core.placement.model import Household as CoreHousehold
 from opvangregie.core.placement.optimiser import MoveGain, consolidation_gains
-from opvangregie.core.placement.usable import UsablePlaces, usable_places
+from opvangregie.core.placement.usable import UsablePlaces
 from opvangregie.locations.models import Location
 from opvangregie.locations.selectors import figures_of
 from opvangregie.organisations.scope import scope_for
 from opvangregie.placement.allocation import PlacementState, placement_state
+from opvangregie.placement.usable_kept import kept_places
 
 CONSOLIDATION_MOVES = 10
 HYPOTHETICAL_FAMILIES = 5
@@ -74,13 +75,11 @@ class UsableReport:
 
 
 def _report(state: PlacementState, *, with_gains: bool) -> UsableReport:
-    by_location: dict[str, list[Any]] = {}
-    for room in state.rooms:
-        by_location.setdefault(room.location, []).append(room)
-    figures = figures_of([location.pk for location in state.locations.values()], state.on)
+    ids = [location.pk for location in state.locations.values()]
+    figures, places = figures_of(ids, state.on), kept_places(ids, state.on)
     rows = [
-        LocationUsable(location=location, figures=figures[location.pk], usable=usable_places(by_location.get(key, [])))
-        for key, location in state.locations.items()
+        LocationUsable(location=location, figures=figures[location.pk], usable=places.get(location.pk, UsablePlaces()))
+        for location in state.locations.values()
     ]
     total = sum((row.usable for row in rows), UsablePlaces())
     demand = state.waiting
@@ -110,10 +109,12 @@ def usable_report(
     scope = scope_for(actor)
     if not all(scope.reads_municipality(m.pk) for m in municipalities):
         raise NotFound("Gemeente niet gevonden.")
-    return _report(placement_state(municipalities, now=now, residents=False), with_gains=with_gains)
+    return _report(placement_state(municipalities, now=now, residents=False, rooms=with_gains), with_gains=with_gains)
 
 
 def region_usable_report(*, actor: Any, region: Region, now: datetime, with_gains: bool = False) -> UsableReport:
     if not scope_for(actor).reads_region(region.pk):
         raise NotFound(f"Regio {region.name} niet gevonden.")
-    return _report(placement_state(region.members.all(), now=now, residents=False), with_gains=with_gains)
+    return _report(
+        placement_state(region.members.all(), now=now, residents=False, rooms=with_gains), with_gains=with_gains
+    )

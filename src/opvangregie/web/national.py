@@ -47,6 +47,7 @@ from opvangregie.households.models import (
     Stay,
 )
 from opvangregie.locations.models import CapacityChange, Location, OccupancySnapshot, Room, StatusChange
+from opvangregie.placement import usable_kept
 from opvangregie.quotas.models import Realisation
 
 PREFIX = "NL-"
@@ -229,6 +230,7 @@ class NationalGenerator:
             self._households(locations, rooms)
             self._realisations()
             month_counts.forget()  # bulk inserts send no signals
+            usable_kept.forget()
         with connection.cursor() as cursor:  # fresh planner statistics: bulk inserts leave them stale
             cursor.execute("ANALYZE")
         return self.generated

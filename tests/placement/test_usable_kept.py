@@ -1,0 +1,170 @@
+"""The kept usable free places (placement.usable_kept): read as kept, and refreshed by every write that changes
+them, so every page keeps giving what the rooms and their residents say on the date (one meaning per figure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+
+from opvangregie.households.models import Household, Member, Stay
+from opvangregie.locations.models import Location, Room
+from opvangregie.locations.usable import usable_in_rooms
+from opvangregie.placement import usable_kept
+from opvangregie.placement.allocation import usable_free_places, usable_places_on
+from opvangregie.placement.models import UsableKept
+from opvangregie.placement.usable_kept import FORMAT, kept_places
+
+pytestmark = pytest.mark.django_db
+ON = date(2025, 11, 1)
+
+
+def _lived_in() -> tuple[Location, Stay]:
+    """A demo location with rooms and a household living in one of them on ``ON``."""
+    stay = (
+        Stay.objects.filter(room__isnull=False, start__lte=ON, end__isnull=True)
+        .select_related("location", "room", "household")
+        .order_by("pk")
+        .first()
+    )
+    assert stay is not None
+    assert stay.location is not None
+    return stay.location, stay
+
+
+def _kept(location: Location) -> int | None:
+    """The usable free places kept for the location on ``ON`` (None: none kept)."""
+    row = UsableKept.objects.filter(location=location, on=ON).first()
+    return None if row is None or row.places is None else kept_places([location.pk], ON)[location.pk].usable_beds
+
+
+def _read(location: Location) -> int | None:
+    """What a page shows, and a check that it is what the rooms say now."""
+    shown = usable_in_rooms([location.pk], ON).get(location.pk)
+    assert shown == usable_free_places([location.pk], ON).get(location.pk)
+    return shown
+
+
+def test_a_figure_is_kept_once_read_and_then_read_as_kept() -> None:
+    location, _ = _lived_in()
+    assert _kept(location) is None
+    shown = _read(location)
+    assert shown is not None
+    assert _kept(location) == shown
+    row = UsableKept.objects.get(location=location, on=ON)
+    row.places = {**row.places, "beds": row.places["beds"] + 7}  # a stand-in: not how a kept row is refreshed
+    row.save()
+    assert usable_in_rooms([location.pk], ON)[location.pk] == shown + 7  # read from the kept row, not computed
+    assert kept_places([location.pk], ON)[location.pk] == replace(
+        usable_places_on([location.pk], ON)[location.pk], beds=row.places["beds"]
+    )
+    without_rooms = Location.objects.filter(rooms__isnull=True).order_by("pk").first()
+    assert without_rooms is not None
+    assert without_rooms.pk not in usable_in_rooms([without_rooms.pk], ON)
+    assert UsableKept.objects.get(location=without_rooms, on=ON).places is None  # kept as "no rooms"
+
+
+def _add_room(location: Location, stay: Stay) -> None:
+    Room.objects.create(location=location, name="Nieuwe kamer", beds=3)
+
+
+def _more_beds(location: Location, stay: Stay) -> None:
+    assert stay.room is not None
+    stay.room.beds += 2
+    stay.room.save()
+
+
+def _delete_empty_room(location: Location, stay: Stay) -> None:
+    room = Room.objects.create(location=location, name="Leeg", beds=2)
+    _read(location)  # kept with the new room
+    room.delete()
+
+
+def _moves_out(location: Location, stay: Stay) -> None:
+    stay.end = date(2025, 10, 15)
+    stay.save()
+
+
+def _stay_removed(location: Location, stay: Stay) -> None:
+    stay.delete()
+
+
+def _member_born(location: Location, stay: Stay) -> None:
+    Member.objects.create(household=stay.household, number=99, year_of_birth=2025, sex="F")
+
+
+def _member_removed(location: Location, stay: Stay) -> None:
+    member = stay.household.members.order_by("pk").first()
+    assert member is not None
+    member.delete()
+
+
+def _household_needs(location: Location, stay: Stay) -> None:
+    household = Household.objects.get(pk=stay.household_id)
+    household.needs_accessible = not household.needs_accessible
+    household.save()
+
+
+WRITES: dict[str, Callable[[Location, Stay], None]] = {
+    "a room added": _add_room,
+    "a room's beds": _more_beds,
+    "an empty room removed": _delete_empty_room,
+    "a stay ended": _moves_out,
+    "a stay removed": _stay_removed,
+    "a member added": _member_born,
+    "a member removed": _member_removed,
+    "a household's needs": _household_needs,
+}
+
+
+@pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
+def test_every_write_that_changes_the_figure_forgets_it(write: Callable[[Location, Stay], None]) -> None:
+    location, stay = _lived_in()
+    _read(location)
+    assert _kept(location) is not None
+    write(location, stay)
+    assert _kept(location) is None  # forgotten by the write
+    _read(location)  # computed again: the same as the rooms say now
+
+
+def test_a_stay_moved_to_another_location_forgets_both() -> None:
+    location, stay = _lived_in()
+    other = Room.objects.exclude(location=location).filter(location__municipality=location.municipality).first()
+    assert other is not None
+    _read(location), _read(other.location)
+    stay.location, stay.room = other.location, other
+    stay.save()
+    assert _kept(location) is None
+    assert _kept(other.location) is None
+    _read(location), _read(other.location)
+
+
+def test_anonymising_a_household_forgets_where_it_lived(users: Any) -> None:
+    from opvangregie.households.services import households_anonymise
+
+    location, stay = _lived_in()
+    Household.objects.filter(pk=stay.household_id).update(left_on=date(2020, 1, 1))
+    _read(location)
+    assert households_anonymise(on=date(2026, 12, 1)) >= 1
+    assert _kept(location) is None
+    _read(location)
+
+
+def test_forget_without_locations_forgets_every_figure() -> None:
+    location, _ = _lived_in()
+    _read(location)
+    usable_kept.forget([])
+    assert _kept(location) is not None  # no location named: nothing forgotten
+    usable_kept.forget()
+    assert not UsableKept.objects.exists()
+
+
+def test_a_row_kept_in_an_earlier_format_is_computed_again() -> None:
+    location, _ = _lived_in()
+    shown = _read(location)
+    UsableKept.objects.filter(location=location).update(places={"format": FORMAT - 1, "beds": 0})
+    assert kept_places([location.pk], ON)[location.pk].usable_beds == shown
+    assert UsableKept.objects.get(location=location, on=ON).places["format"] == FORMAT
