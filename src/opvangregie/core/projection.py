@@ -191,10 +191,12 @@ class LocationPart:
         return self.state is PartState.NO_CAPACITY
 
 
-def location_part(plan: LocationPlan, on: date) -> LocationPart:
-    """The contribution of one location on ``on`` under the rules of this module."""
+def location_part(plan: LocationPlan, on: date, timeline: tuple[_Step, ...] | None = None) -> LocationPart:
+    """The contribution of one location on ``on`` under the rules of this module (``timeline``: the plan's
+    :func:`_timeline`, when the caller already has it)."""
     step = None
-    for candidate in _timeline(plan):  # the last step on or before ``on``; among equal dates the later one
+    # the last step on or before ``on``; among equal dates the later one
+    for candidate in _timeline(plan) if timeline is None else timeline:
         if candidate.effective <= on:
             step = candidate
     status = step.status if step else None
@@ -306,14 +308,16 @@ def project(
         else {p.target_group for p in plans} | {t.target_group for t in targets}
     )
     groups = tuple(group for group in TargetGroup if group in wanted)
+    timelines = [(plan, _timeline(plan)) for plan in plans]  # once per plan, not once per period
     lines = []
     for period in periods:
+        end = period.end
         for group in groups:
-            parts = tuple(location_part(plan, period.end) for plan in plans if plan.target_group is group)
+            parts = tuple(
+                location_part(plan, end, timeline) for plan, timeline in timelines if plan.target_group is group
+            )
             lines.append(
-                ProjectionLine(
-                    period, group, sum(p.places for p in parts), target_on(targets, group, period.end), parts
-                )
+                ProjectionLine(period, group, sum(p.places for p in parts), target_on(targets, group, end), parts)
             )
     return Projection(tuple(periods), groups, tuple(lines))
 

@@ -29,7 +29,7 @@ from opvangregie.reports.forward import (
 )
 from opvangregie.reports.site_coverage import site_coverage
 from opvangregie.ui.charts import ProjectionBar, inline_svg, projection_chart
-from opvangregie.ui.forms import DateInput, nlds_style
+from opvangregie.ui.forms import DateInput, LongSelect, nlds_style
 from opvangregie.ui.params import InvalidParameter, reference_date
 
 
@@ -39,7 +39,9 @@ class ScenarioForm(forms.Form):
     kwartalen = forms.IntegerField(
         label=gettext_lazy("Quarters"), min_value=1, max_value=MAX_QUARTERS, initial=QUARTERS, required=False
     )
-    locatie = forms.TypedChoiceField(label=gettext_lazy("Location"), coerce=int, required=False, empty_value=None)
+    locatie = forms.TypedChoiceField(
+        label=gettext_lazy("Location"), coerce=int, required=False, empty_value=None, widget=LongSelect()
+    )
     verschuif = forms.IntegerField(
         label=gettext_lazy("Move expected dates (months)"),
         min_value=-MAX_SHIFT_MONTHS,
