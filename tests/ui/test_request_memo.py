@@ -63,3 +63,33 @@ def test_only_reading_requests_have_a_memo(method: str, memo: bool) -> None:
     RequestMemoMiddleware(view)(request)
     assert (seen[0] is not None) is memo
     assert request_memo.current() is None  # gone after the request
+
+
+@pytest.mark.django_db
+def test_a_dashboard_reads_the_quota_ledgers_and_the_location_plans_once(
+    login: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from opvangregie.locations import selectors as location_selectors
+    from opvangregie.quotas import selectors as quota_selectors
+
+    reads: Counter[str] = Counter()
+    ledgers, expected = quota_selectors._ledgers_read, location_selectors._capacities
+
+    def read_ledgers(*args: Any, **kwargs: Any) -> Any:
+        reads["ledgers"] += 1
+        return ledgers(*args, **kwargs)
+
+    def read_capacities(ids: Sequence[int]) -> Any:
+        reads.update(f"plan {pk}" for pk in ids)
+        return expected(ids)
+
+    monkeypatch.setattr(quota_selectors, "_ledgers_read", read_ledgers)
+    monkeypatch.setattr(location_selectors, "_capacities", read_capacities)
+    page = login("heemstede").get("/gemeente/GM0397/?datum=2025-11-01")
+    assert page.status_code == 200
+    # the quota table, the agenda and the forward look share one read; so do the forward look, the agenda and
+    # the task table for the plans of each location (the overview reads capacities with its own figures)
+    assert reads["ledgers"] == 1
+    planned = [count for key, count in reads.items() if key.startswith("plan ")]
+    assert planned
+    assert max(planned) <= 2

@@ -227,20 +227,23 @@ def latest_counts(on: date, ids: Sequence[int] | None = None) -> QuerySet[Occupa
 def histories_on(location_ids: Sequence[int], on: date) -> dict[int, occupancy.LocationHistory]:
     """What the figures of these locations on ``on`` depend on, read as plain rows (an overview of a province
     or the country: thousands of locations, no model instances): the lifecycle, the capacity changes and the
-    latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them."""
-    ids = list(location_ids)
-    transitions, capacities = transitions_of(ids), _capacities(ids)
-    snapshots: dict[int, list[occupancy.Snapshot]] = defaultdict(list)
-    for pk, day, persons, households, usable in latest_counts(on, ids).values_list(
-        "location_id", "date", "persons", "households", "usable_free_places"
-    ):
-        snapshots[pk].append(occupancy.Snapshot(day, persons, households, usable))
-    return {
-        pk: occupancy.LocationHistory(
-            key=pk, transitions=transitions[pk], capacities=capacities[pk], snapshots=snapshots[pk]
-        )
-        for pk in ids
-    }
+    latest count on or before ``on``, as ``location_history`` of ``with_history_on`` gives them. Within one
+    reading request each location is read once (ui.request_memo): a dashboard's table and its usable places."""
+    memo = request_memo.current()
+    known: dict[int, occupancy.LocationHistory] = {} if memo is None else memo.setdefault(("histories_on", on), {})
+    ids = [pk for pk in dict.fromkeys(location_ids) if pk not in known]
+    if ids:
+        transitions, capacities = transitions_of(ids), _capacities(ids)
+        snapshots: dict[int, list[occupancy.Snapshot]] = defaultdict(list)
+        for pk, day, persons, households, usable in latest_counts(on, ids).values_list(
+            "location_id", "date", "persons", "households", "usable_free_places"
+        ):
+            snapshots[pk].append(occupancy.Snapshot(day, persons, households, usable))
+        for pk in ids:
+            known[pk] = occupancy.LocationHistory(
+                key=pk, transitions=transitions[pk], capacities=capacities[pk], snapshots=snapshots[pk]
+            )
+    return {pk: known[pk] for pk in location_ids}
 
 
 def plans_of(queryset: QuerySet[Location]) -> list[projection.LocationPlan]:

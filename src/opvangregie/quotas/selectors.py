@@ -47,6 +47,7 @@ from opvangregie.quotas.models import (
     SupervisionLetter,
     SupervisionReply,
 )
+from opvangregie.ui import request_memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,21 @@ class MunicipalityLedger:
 def _ledgers(
     municipalities: Sequence[Municipality], *, on: date, until: HalfYear | None = None
 ) -> dict[int, MunicipalityLedger]:
-    """The ledgers of ``municipalities`` over the opened half-years that started on or before ``on``."""
+    """The ledgers of ``municipalities`` over the opened half-years that started on or before ``on``; within one
+    reading request read once (ui.request_memo): a dashboard's quota table, agenda and forward look all ask."""
+    memo = request_memo.current()
+    key = ("quota_ledgers", tuple(m.pk for m in municipalities), on, until)
+    if memo is not None and key in memo:
+        return dict(memo[key])
+    result = _ledgers_read(municipalities, on=on, until=until)
+    if memo is not None:
+        memo[key] = result
+    return dict(result)
+
+
+def _ledgers_read(
+    municipalities: Sequence[Municipality], *, on: date, until: HalfYear | None
+) -> dict[int, MunicipalityLedger]:
     last = min(HalfYear.containing(on), until) if until else HalfYear.containing(on)
     periods = [p for p in QuotaPeriod.objects.order_by("period") if p.half_year <= last]
     ids = [m.pk for m in municipalities]
