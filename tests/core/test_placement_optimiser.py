@@ -201,3 +201,18 @@ def test_optimal_only_when_every_stage_is_proven(
     proposal = optimise([Room("r", 2)], [Household("c", 2, 2)], max_moves=max_moves, settings=ONE_CORE)
     assert proposal.optimal is optimal
     assert next(answers, None) is None  # one stage per answer: the move cost only with moves
+
+
+def test_the_pool_hands_out_rooms_in_order_and_in_the_asked_location_first() -> None:
+    """Naming a proposal (optimiser._Pool): the next free room in order, or the next one in the mover's own
+    location while there is one, never a room twice."""
+    a, b, c = Room("a", 1, location="north"), Room("b", 1, location="north"), Room("c", 1, location="south")
+    pool = optimiser_module._Pool([a, b, c])
+    assert pool.take() is a  # the first in order
+    assert pool.take("south") is c  # the asked location before the order
+    assert pool.take("north") is b  # a is taken: the next one there
+    assert pool.rest() == []
+    other = optimiser_module._Pool([a, b, c])
+    assert other.take("nowhere") is a  # no free room there: the next in order
+    assert other.take(None) is b
+    assert other.rest() == [c]
