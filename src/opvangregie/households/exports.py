@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import BinaryIO
@@ -14,13 +13,6 @@ from opvangregie.households.selectors import HouseholdRow, MonthTotals, WaitingR
 from opvangregie.ui.tables import CellValue, Column, write_xlsx, write_xlsx_to
 
 SOURCE = "Opvangregie: huishoudenregister van de gemeente; tarieven uit de tarieventabel (RooO, BooO)"
-
-
-def households_xlsx(rows: Iterable[HouseholdRow], on: date) -> bytes:
-    """The household list on ``on``; references only, no names (data minimisation)."""
-    buffer = io.BytesIO()
-    write_households(buffer, rows, on)
-    return buffer.getvalue()
 
 
 def _household_cells(row: HouseholdRow) -> list[CellValue]:
@@ -41,7 +33,8 @@ def _household_cells(row: HouseholdRow) -> list[CellValue]:
 
 
 def write_households(target: BinaryIO, rows: Iterable[HouseholdRow], on: date) -> None:
-    """:func:`households_xlsx` written row by row to ``target`` as ``rows`` come (the export streams)."""
+    """The household list on ``on``, references only, no names (data minimisation), written row by row to
+    ``target`` as ``rows`` come (the export streams)."""
     columns = [
         Column("Kenmerk"),
         Column("Personen"),

@@ -156,12 +156,6 @@ def usable_places_on(location_ids: Sequence[int], on: date) -> dict[int, UsableP
     }
 
 
-def usable_free_places(location_ids: Sequence[int], on: date) -> dict[int, int]:
-    """Usable free places per location with rooms on ``on``: the free beds a new household or single adult may
-    take under the room rules, computed (not kept)."""
-    return {pk: places.usable_beds for pk, places in usable_places_on(location_ids, on).items()}
-
-
 def rooms_on(location_ids: Sequence[int], on: date) -> list[core.Room]:
     """The rooms of the locations (in that order, by name within each) with who lives in them on ``on``."""
     reads = _room_reads(location_ids, on)

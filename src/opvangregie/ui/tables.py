@@ -351,7 +351,7 @@ def write_xlsx_to(
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(column.title) + len(column.unit) + 4)
-    header_row = 4 + len(notes) + 1
+    header_row = 3 + len(notes) + 2  # title, reference date, source, the notes, a blank line, then the headings
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.append(_cells(sheet, [title], font=Font(bold=True, size=14)))
     sheet.append(_cells(sheet, ["Peildatum", reference_date]))
