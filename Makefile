@@ -8,6 +8,9 @@ export DJANGO_SETTINGS_MODULE ?= opvangregie.conf.dev
 # PostgreSQL databases of the test runs; override both when several clones test on one server at once.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/opvangregie
 export SMOKE_DATABASE ?= opvangregie_smoke
+# Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__: without it every test
+# worker, gunicorn worker and command compiles the project again. Some machines switch that off in the environment.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: setup system-packages demo test test-sqlite test-postgres test-e2e test-production check bench mutate lock messages clean
 

@@ -216,3 +216,29 @@ def test_the_pool_hands_out_rooms_in_order_and_in_the_asked_location_first() -> 
     assert other.take("nowhere") is a  # no free room there: the next in order
     assert other.take(None) is b
     assert other.rest() == [c]
+
+
+def test_a_shared_bed_a_local_mover_took_is_not_handed_out_again() -> None:
+    """The second naming stage (everyone else, from anywhere) gets only the shared beds the movers within their own
+    location left over: here the woman moving from a into b takes one of b's beds, and the two waiting women get
+    b's other bed and c's."""
+    rooms = [
+        Room("a", 3, "L1", sharing=SAME_SEX, residents=(woman("xa"),)),
+        Room("b", 3, "L1", sharing=SAME_SEX, residents=(woman("xb"),)),
+        Room("c", 3, "L1", sharing=SAME_SEX, residents=(woman("xc1"), woman("xc2"))),
+    ]
+    waiting = [Household("family", 3, 2), woman("w1"), woman("w2")]
+    proposal = best(rooms, waiting, max_moves=1, costs=MoveCosts(within_location=1, between_locations=4))
+    assert proposal.persons_placed == 5
+    assert proposal.moves == (Move("xa", "a", "b", 1),)
+    assert placed(proposal) == {"family": "a", "w1": "b", "w2": "c"}
+
+
+def test_a_room_opened_for_sharing_by_the_group_though_by_no_location() -> None:
+    """Rooms a location opens for its own movers are not opened twice; a room the group opens for waiting single
+    adults, where no location opened one for movers of that kind, is opened once."""
+    rooms = [Room("e", 3, "L1", sharing=SAME_SEX), Room("f", 2, "L2", residents=(Household("C", 2, 2),))]
+    waiting = [woman("w1"), woman("w2")]
+    proposal = best(rooms, waiting, max_moves=1, costs=MoveCosts(within_location=1, between_locations=4))
+    assert placed(proposal) == {"w1": "e", "w2": "e"}
+    assert proposal.moves == ()

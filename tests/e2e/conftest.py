@@ -16,7 +16,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.servers.basehttp import WSGIServer
 from django.db import connection
-from django.test.testcases import LiveServerThread
+from django.test.testcases import LiveServerThread, TransactionTestCase
 from playwright.sync_api import expect
 
 from opvangregie.demo import load_demo
@@ -34,6 +34,29 @@ class SerialWSGIServer(WSGIServer):
 
 
 LiveServerThread.server_class = SerialWSGIServer  # type: ignore[assignment]
+
+_copy_back_after_test: list[sqlite3.Connection] = []  # the demo snapshot, once the test's ``demo_site`` was made
+_flush = TransactionTestCase._fixture_teardown
+
+
+def _copy_back_or_flush(self: TransactionTestCase) -> None:
+    """After a browser test the demo is copied back from its snapshot (milliseconds) instead of emptied by
+    Django's flush (a DELETE per table and the content types and permissions made again: about a second), so
+    the next test, of whatever kind, finds the database as ``django_db_setup`` left it."""
+    if _copy_back_after_test:
+        _copy_back(_copy_back_after_test.pop())
+    else:
+        _flush(self)
+
+
+TransactionTestCase._fixture_teardown = _copy_back_or_flush  # type: ignore[method-assign]
+
+
+def _copy_back(snapshot: sqlite3.Connection) -> None:
+    connection.ensure_connection()
+    snapshot.backup(connection.connection)
+    ContentType.objects.clear_cache()  # cached ids may belong to rows the test made
+
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -77,14 +100,14 @@ def demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> Iterator[sql
 
 @pytest.fixture
 def demo_site(demo_snapshot: sqlite3.Connection | None, live_server: Any) -> Any:
-    """The live server with the demo data, exactly as loaded: an earlier browser test's writes and the flush
-    after it are undone by copying the snapshot back (SQLite's backup API: milliseconds, not a reload)."""
+    """The live server with the demo data, exactly as loaded: copied back from the snapshot (SQLite's backup
+    API: milliseconds, not a reload) before the test, in case an earlier test emptied the database, and after
+    it, instead of the flush."""
     if demo_snapshot is None:
         load_demo()  # reloaded when an earlier browser test flushed the database
         return live_server
-    connection.ensure_connection()
-    demo_snapshot.backup(connection.connection)
-    ContentType.objects.clear_cache()  # the flush made new content types; the snapshot has the original ones
+    _copy_back(demo_snapshot)
+    _copy_back_after_test.append(demo_snapshot)
     return live_server
 
 

@@ -118,6 +118,7 @@ def chart_descriptions(content: bytes) -> list[str]:
     return [shape._inline.docPr.get("descr") for shape in Document(io.BytesIO(content)).inline_shapes]
 
 
+@pytest.mark.engine_agnostic  # the form of the files; the figures are checked on both engines
 def test_the_pdf_has_the_tables_and_numbered_pages(users: dict) -> None:
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     pages = pdf_pages(council_letter_pdf(letter))
@@ -132,6 +133,7 @@ def test_the_pdf_has_the_tables_and_numbered_pages(users: dict) -> None:
     assert "2025-H2 21 8 29 18 11" in text
 
 
+@pytest.mark.engine_agnostic  # the form of the files; the figures are checked on both engines
 def test_charts_of_occupancy_and_quota_progress_are_in_every_format(users: dict) -> None:
     letter = council_letter(actor=users["heemstede"], municipality=heemstede(), quarter=Q4)
     occupancy, quota = chart_descriptions(council_letter_docx(letter))
@@ -187,6 +189,7 @@ def test_a_municipality_cannot_produce_another_municipalitys_letter(users: dict,
         council_letter(actor=users[username], municipality=heemstede(), quarter=Q4)
 
 
+@pytest.mark.engine_agnostic  # the form of the files; the figures are checked on both engines
 def test_the_batch_command_writes_docx_and_html(tmp_path: Path) -> None:
     out = io.StringIO()
     docx_file = tmp_path / "brief.docx"

@@ -66,6 +66,7 @@ def test_the_pipeline_follows_the_planned_realisations(users: dict[str, Any]) ->
     assert letter.pipeline.endswith("voor 4 personen.")
 
 
+@pytest.mark.engine_agnostic  # the form of the files; the figures are checked on both engines
 def test_letter_types_and_attachments_are_in_every_format(users: dict[str, Any]) -> None:
     officer = users["heemstede"]
     letter_quarter_save(
@@ -141,6 +142,7 @@ def test_the_letter_page_ticks_boxes_uploads_downloads_and_removes(login: Any) -
     assert not LetterAttachment.objects.filter(pk=attachment.pk).exists()
 
 
+@pytest.mark.engine_agnostic  # the form of the files; the figures are checked on both engines
 def test_the_work_and_wellbeing_sections_with_the_officers_text_in_word_and_pdf(users: dict[str, Any]) -> None:
     letter_quarter_save(
         actor=users["heemstede"],

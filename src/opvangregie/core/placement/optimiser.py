@@ -479,7 +479,7 @@ def _named(built: _Model, solver: mb.Solver, costs: MoveCosts) -> tuple[list[Ass
         rooms, beds = spare[group.key]
         opened = {
             kind: namer.count(variable)
-            - sum(namer.count(local.new_shared.get(kind, 0)) for local in group.local.values())
+            - sum(namer.count(local.new_shared[kind]) for local in group.local.values() if kind in local.new_shared)
             for kind, variable in group.new_shared.items()
         }
         namer.fill(group, None, rooms, beds, opened)
