@@ -12,7 +12,8 @@ from opvangregie.reports.selectors import council_letter
 from opvangregie.ui.word import column_widths, text_width_cm
 from tests.documents import assert_a4_dutch_docx, assert_sized_table, assert_tagged_pdf, column_widths_cm
 
-pytestmark = [pytest.mark.django_db, pytest.mark.engine_agnostic]  # the form of the files; their figures are checked on both engines
+# the form of the files; their figures are checked on both engines
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_agnostic]
 TITLE = "Raadsinformatiebericht gemeente Heemstede 2025-Q4"
 
 

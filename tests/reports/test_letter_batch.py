@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from opvangregie.areas.models import Municipality, Province
 
-pytestmark = [pytest.mark.django_db, pytest.mark.engine_agnostic]  # the form of the files; their figures are checked on both engines
+# the form of the files; their figures are checked on both engines
+pytestmark = [pytest.mark.django_db, pytest.mark.engine_agnostic]
 
 
 def batch(*arguments: str) -> str:
