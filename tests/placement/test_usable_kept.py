@@ -169,3 +169,32 @@ def test_a_row_kept_in_an_earlier_format_is_computed_again() -> None:
     UsableKept.objects.filter(location=location).update(places={"format": FORMAT - 1, "beds": 0})
     assert kept_places([location.pk], ON)[location.pk].usable_beds == shown
     assert UsableKept.objects.get(location=location, on=ON).places["format"] == FORMAT
+
+
+def test_a_write_while_a_figure_is_computed_does_not_leave_it_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader reads the rooms, a write commits, then the reader keeps what it computed: the next reader must get
+    what the rooms say after the write, not the figure of before (a kept figure counts only for the generation of
+    the location it was computed at)."""
+    location, stay = _lived_in()
+    compute = usable_kept.usable_places_on
+
+    def computed_then_written(*args: Any, **kwargs: Any) -> Any:
+        found = compute(*args, **kwargs)
+        _add_room(location, stay)  # another request's write, between this reader's reads and its keeping
+        return found
+
+    monkeypatch.setattr(usable_kept, "usable_places_on", computed_then_written)
+    before = kept_places([location.pk], ON)[location.pk].usable_beds
+    monkeypatch.undo()
+    assert _read(location) != before
+
+
+def test_a_location_deleted_with_its_rooms_leaves_nothing_that_breaks() -> None:
+    """Deleting a location deletes its rooms first; forgetting their figures must not hold the deletion up."""
+    location = Location.objects.create(
+        municipality=Location.objects.order_by("pk").first().municipality, name="Weg", target_group="ukrainian"
+    )
+    Room.objects.create(location=location, name="Kamer", beds=2)
+    _read(location)
+    location.delete()
+    assert not UsableKept.objects.filter(location_id=location.pk).exists()

@@ -146,11 +146,11 @@ ROOM_ROW = ("pk", "location_id", "beds", "floor", "accessible", "sharing_rule")
 RoomRead = tuple[RoomRow, tuple[core.Household, ...]]  # a room as read, with who lives in it on the date
 
 
-def usable_places_on(location_ids: Sequence[int], on: date) -> dict[int, UsablePlaces]:
+def usable_places_on(location_ids: Sequence[int], on: date, *, fresh: bool = False) -> dict[int, UsablePlaces]:
     """The usable places on ``on`` per location with rooms (core.placement.usable: one family per room, EUAA
     guidance; single adults only where the sharing rule admits them), computed from the rooms and their residents
-    (placement.usable_kept keeps them)."""
-    reads = _room_reads(location_ids, on)
+    (placement.usable_kept keeps them); ``fresh``: read now, not as read earlier in the request."""
+    reads = _room_reads(location_ids, on, fresh=fresh)
     return {
         pk: usable_places(_core_room(row, residents) for row, residents in rows) for pk, rows in reads.items() if rows
     }
@@ -162,11 +162,11 @@ def rooms_on(location_ids: Sequence[int], on: date) -> list[core.Room]:
     return [_core_room(row, residents) for pk in dict.fromkeys(location_ids) for row, residents in reads[pk]]
 
 
-def _room_reads(location_ids: Sequence[int], on: date) -> dict[int, list[RoomRead]]:
+def _room_reads(location_ids: Sequence[int], on: date, *, fresh: bool = False) -> dict[int, list[RoomRead]]:
     """Per location its rooms with their residents on ``on``, read as plain rows (a province has thousands of
     rooms). Within one reading request each location is read once (ui.request_memo): a dashboard's table and
     its usable places both need them."""
-    memo = request_memo.current()
+    memo = None if fresh else request_memo.current()
     known: dict[int, list[RoomRead]] = {} if memo is None else memo.setdefault(("room_reads", on), {})
     missing = [pk for pk in dict.fromkeys(location_ids) if pk not in known]
     if missing:

@@ -64,11 +64,13 @@ class UsableKept(models.Model):
     rooms, singles and families that can still be placed, usable free places), computed once and kept
     (placement.usable_kept): every overview of a province or the country asks for them, and computing them reads
     every room with who lives in it. ``places`` is None for a location without rooms. Forgotten by every write
-    that can change them (placement.usable_kept.forget)."""
+    that can change them (placement.usable_kept.forget); it counts only while the location's
+    :class:`UsableGeneration` is still the ``generation`` it was computed at."""
 
     location = models.ForeignKey("locations.Location", on_delete=models.CASCADE, related_name="+")
     on = models.DateField()
     places = models.JSONField(null=True)
+    generation = models.PositiveBigIntegerField(default=0)
     computed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,3 +78,18 @@ class UsableKept(models.Model):
 
     def __str__(self) -> str:
         return f"{self.location_id} {self.on}"
+
+
+class UsableGeneration(models.Model):
+    """How often the kept usable places of a location were forgotten (placement.usable_kept). Every write that
+    forgets them counts up in its own transaction; a reader notes the count before it reads the rooms, so a figure
+    computed from rooms read before a write committed is never taken for one computed after it.
+
+    The location is a number, not a foreign key: when a location is deleted its rooms go first, and their
+    deletion still counts up (a row left for a deleted location is never read again)."""
+
+    location_id = models.PositiveBigIntegerField(primary_key=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.location_id}: {self.value}"

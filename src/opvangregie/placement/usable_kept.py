@@ -5,6 +5,12 @@ on a date depends on the location's rooms and on the households living in them t
 sex, core.placement.usable), so every write to a room, stay, member or household forgets the figures of the
 locations concerned: the signals below, before and after the write (a stay or room moved to another location
 changes both), and the bulk paths that send no signals (the national generator) call :func:`forget`.
+
+A reader and a write can overlap: a figure computed from rooms read just before a write committed, and kept
+just after it, would outlive the write's forgetting. So a write also counts up the location's
+``UsableGeneration`` in its own transaction, a reader notes the count before it reads the rooms (afresh, not as
+read earlier in the request) and keeps its figure with that count, and a kept figure counts only while the
+location's count is unchanged.
 """
 
 from __future__ import annotations
@@ -15,38 +21,40 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from opvangregie.core.placement.usable import UsablePlaces
 from opvangregie.households.models import Household, Member, Stay
 from opvangregie.locations.models import Room
 from opvangregie.placement.allocation import usable_places_on
-from opvangregie.placement.models import UsableKept
+from opvangregie.placement.models import UsableGeneration, UsableKept
 
 FORMAT = 1  # what a kept row holds: the fields of UsablePlaces
 
 
 def kept_places(location_ids: Sequence[int], on: date) -> dict[int, UsablePlaces]:
     """The usable places on ``on`` per location with rooms (placement.allocation.usable_places_on), kept for
-    the next reader; locations without rooms are absent. A row kept in an earlier :data:`FORMAT` is computed
-    again."""
+    the next reader; locations without rooms are absent. A row kept in an earlier :data:`FORMAT`, or at an earlier
+    generation of its location, is computed again."""
     ids = list(dict.fromkeys(location_ids))
-    stored = UsableKept.objects.filter(location_id__in=ids, on=on)
+    generations = dict(UsableGeneration.objects.filter(location_id__in=ids).values_list("location_id", "value"))
     known: dict[int, UsablePlaces | None] = {}
-    outdated = []
-    for pk, places in stored.values_list("location_id", "places"):
-        if places is not None and places.get("format") != FORMAT:
-            outdated.append(pk)
-        else:
+    stored = UsableKept.objects.filter(location_id__in=ids, on=on)
+    for pk, places, generation in stored.values_list("location_id", "places", "generation"):
+        if generation == generations.get(pk, 0) and (places is None or places.get("format") == FORMAT):
             known[pk] = None if places is None else _places(places)
-    if outdated:
-        stored.filter(location_id__in=outdated).delete()
     missing = [pk for pk in ids if pk not in known]
     if missing:
-        found = usable_places_on(missing, on)
+        found = usable_places_on(missing, on, fresh=True)  # read after the generations were noted
         UsableKept.objects.bulk_create(
-            [UsableKept(location_id=pk, on=on, places=_stored(found.get(pk))) for pk in missing],
-            ignore_conflicts=True,
+            [
+                UsableKept(location_id=pk, on=on, places=_stored(found.get(pk)), generation=generations.get(pk, 0))
+                for pk in missing
+            ],
+            update_conflicts=True,
+            unique_fields=["location", "on"],
+            update_fields=["places", "generation", "computed_at"],
         )
         known.update({pk: found.get(pk) for pk in missing})
     return {pk: places for pk in ids if (places := known[pk]) is not None}
@@ -67,13 +75,17 @@ def _places(stored: dict[str, Any]) -> UsablePlaces:
 
 
 def forget(location_ids: Iterable[int | None] | None = None) -> None:
-    """Forget the kept figures of these locations (None: of every location)."""
+    """Forget the kept figures of these locations (None: of every location): count up their generation (in the
+    writer's transaction, see the module docstring) and remove the rows."""
     rows = UsableKept.objects.all()
+    generations = UsableGeneration.objects.all()
     if location_ids is not None:
         ids = {pk for pk in location_ids if pk is not None}
         if not ids:
             return
-        rows = rows.filter(location_id__in=ids)
+        UsableGeneration.objects.bulk_create([UsableGeneration(location_id=pk) for pk in ids], ignore_conflicts=True)
+        rows, generations = rows.filter(location_id__in=ids), generations.filter(location_id__in=ids)
+    generations.update(value=F("value") + 1)
     rows.delete()
 
 
