@@ -15,7 +15,7 @@ from opvangregie.locations.models import Location, Room
 from opvangregie.locations.usable import usable_in_rooms
 from opvangregie.placement import usable_kept
 from opvangregie.placement.allocation import usable_places_on
-from opvangregie.placement.models import UsableKept
+from opvangregie.placement.models import UsableGeneration, UsableKept
 from opvangregie.placement.usable_kept import FORMAT, kept_places
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +161,38 @@ def test_forget_without_locations_forgets_every_figure() -> None:
     assert _kept(location) is not None  # no location named: nothing forgotten
     usable_kept.forget()
     assert not UsableKept.objects.exists()
+
+
+def test_forgetting_every_figure_counts_up_locations_never_forgotten_before() -> None:
+    """A figure kept at a location's first generation, by a reader that overlapped the forgetting of every
+    figure, is not taken."""
+    location, _ = _lived_in()
+    UsableGeneration.objects.filter(location_id=location.pk).delete()  # as a location no write has forgotten yet
+    shown = _read(location)
+    stale = UsableKept.objects.get(location=location, on=ON)
+    usable_kept.forget()
+    assert UsableGeneration.objects.get(location_id=location.pk).value == 1
+    UsableKept.objects.create(location=location, on=ON, places={**stale.places, "beds": 999}, generation=0)
+    assert _read(location) == shown
+
+
+def test_a_stay_moved_is_forgotten_only_after_it_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside a transaction each write commits on its own: counting up the old location before the move is
+    written would let a reader keep the figure of before at the new generation."""
+    location, stay = _lived_in()
+    other = Room.objects.exclude(location=location).filter(location__municipality=location.municipality).first()
+    assert other is not None
+    forgotten, forget = [], usable_kept.forget
+
+    def noted(location_ids: Any = None) -> None:
+        forgotten.append((set(location_ids or ()), Stay.objects.get(pk=stay.pk).location_id))
+        forget(location_ids)
+
+    monkeypatch.setattr(usable_kept, "forget", noted)
+    stay.location, stay.room = other.location, other
+    stay.save()
+    assert {location.pk, other.location_id} <= set().union(*(ids for ids, _ in forgotten))
+    assert {where for _, where in forgotten} == {other.location_id}  # each time, the move was written
 
 
 def test_a_row_kept_in_an_earlier_format_is_computed_again() -> None:

@@ -26,11 +26,11 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from opvangregie.core.placement.usable import UsablePlaces
 from opvangregie.households.models import Household, Member, Stay
-from opvangregie.locations.models import Room
+from opvangregie.locations.models import Location, Room
 from opvangregie.placement.allocation import usable_places_on
 from opvangregie.placement.models import UsableGeneration, UsableKept
 
-FORMAT = 1  # what a kept row holds: the fields of UsablePlaces
+FORMAT = 2  # what a kept row holds: the fields of UsablePlaces (2: rows kept before generations are not trusted)
 
 
 def kept_places(location_ids: Sequence[int], on: date) -> dict[int, UsablePlaces]:
@@ -79,12 +79,14 @@ def forget(location_ids: Iterable[int | None] | None = None) -> None:
     writer's transaction, see the module docstring) and remove the rows."""
     rows = UsableKept.objects.all()
     generations = UsableGeneration.objects.all()
-    if location_ids is not None:
+    if location_ids is None:
+        ids = set(Location.objects.values_list("pk", flat=True))
+    else:
         ids = {pk for pk in location_ids if pk is not None}
         if not ids:
             return
-        UsableGeneration.objects.bulk_create([UsableGeneration(location_id=pk) for pk in ids], ignore_conflicts=True)
         rows, generations = rows.filter(location_id__in=ids), generations.filter(location_id__in=ids)
+    UsableGeneration.objects.bulk_create([UsableGeneration(location_id=pk) for pk in ids], ignore_conflicts=True)
     generations.update(value=F("value") + 1)
     rows.delete()
 
@@ -101,12 +103,17 @@ def _stored_location(model: type[models.Model], pk: Any) -> list[int | None]:
     return list(model._default_manager.filter(pk=pk).values_list("location_id", flat=True)) if pk else []
 
 
+BEFORE = "_usable_kept_location_before"  # the location a stay or room had before its save (set by pre_save)
+
+
 def _stay_or_room_written(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
-    forget([instance.location_id])
+    """After the write (in autocommit the write is committed first, so a reader that sees the new generation
+    reads the new rooms): the location it has now, and the one it had before the save."""
+    forget([instance.location_id, *instance.__dict__.pop(BEFORE, [])])
 
 
 def _stay_or_room_saving(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
-    forget(_stored_location(sender, instance.pk))
+    instance.__dict__[BEFORE] = _stored_location(sender, instance.pk)
 
 
 def _household_written(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
