@@ -51,6 +51,17 @@ def test_an_idle_session_ends(login, settings) -> None:
     assert idle.get("/gemeente/GM0397/").status_code == 302  # signed out for good, not only this request
 
 
+def test_activity_is_noted_in_the_session_at_most_once_a_minute(login) -> None:
+    """A page read within a minute of the noted request does not write the session; one after a minute does."""
+    now = int(time.time())
+    client = _client_with_session(login, signed_in_at=now - 600, last_request_at=now - 30)
+    assert client.get("/gemeente/GM0397/").status_code == 200
+    assert client.session["last_request_at"] == now - 30
+    client = _client_with_session(login, signed_in_at=now - 600, last_request_at=now - 61)
+    assert client.get("/gemeente/GM0397/").status_code == 200
+    assert client.session["last_request_at"] >= now
+
+
 def test_a_session_ends_after_its_absolute_lifetime_however_active(login, settings) -> None:
     now = int(time.time())
     client = _client_with_session(login, signed_in_at=now - settings.SESSION_MAX_SECONDS - 5, last_request_at=now)

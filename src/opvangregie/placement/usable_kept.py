@@ -86,7 +86,10 @@ def forget(location_ids: Iterable[int | None] | None = None) -> None:
         if not ids:
             return
         rows, generations = rows.filter(location_id__in=ids), generations.filter(location_id__in=ids)
-    UsableGeneration.objects.bulk_create([UsableGeneration(location_id=pk) for pk in ids], ignore_conflicts=True)
+    # in one order, so that two writers forgetting the same locations take their rows in the same order
+    UsableGeneration.objects.bulk_create(
+        [UsableGeneration(location_id=pk) for pk in sorted(ids)], ignore_conflicts=True
+    )
     generations.update(value=F("value") + 1)
     rows.delete()
 

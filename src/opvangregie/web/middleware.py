@@ -87,9 +87,16 @@ class PrivacyHeadersMiddleware:
         return response
 
 
+ACTIVITY_NOTED_EVERY_SECONDS = 60
+
+
 class SessionTimeoutMiddleware:
     """Signs a user out after ``SESSION_IDLE_SECONDS`` without a request, and ``SESSION_MAX_SECONDS`` after
-    signing in however active (BIO / NCSC guidance on session management)."""
+    signing in however active (BIO / NCSC guidance on session management).
+
+    The last request is noted in the session at most once a minute (``ACTIVITY_NOTED_EVERY_SECONDS``), not on
+    every page: the session is not written for every page read, and the idle time counts from a request at most
+    a minute before the last one (a session can end up to a minute early, never late)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -103,5 +110,6 @@ class SessionTimeoutMiddleware:
             if now - last > settings.SESSION_IDLE_SECONDS or now - started > settings.SESSION_MAX_SECONDS:
                 logout(request)
                 return redirect_to_login(request.get_full_path())
-            request.session["last_request_at"] = now
+            if now - last >= ACTIVITY_NOTED_EVERY_SECONDS or "last_request_at" not in request.session:
+                request.session["last_request_at"] = now
         return self.get_response(request)
