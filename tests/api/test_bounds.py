@@ -47,6 +47,13 @@ CORPUS: list[tuple[str, str, dict[str, Any], type[Model]]] = [
         {"date": "2025-11-05", "persons": 10**12},
         Realisation,
     ),
+    ("a NUL character in a name", "/api/locations", {**LOCATION, "name": "Kerk\x00laan"}, Location),
+    (
+        "a NUL character in a member's sex",
+        "/api/placement/GM0397/households",
+        {**HOUSEHOLD, "members": [{"year_of_birth": 1980, "sex": "\x00"}]},
+        Household,
+    ),
     ("a JSON array as body", "/api/locations", [LOCATION], Location),
     ("a JSON number as body", "/api/placement/GM0397/households", 5, Household),
 ]
@@ -65,3 +72,22 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert response.json()["detail"]
     assert len(response.content) < 5_000  # the message does not repeat a huge value
     assert model.objects.count() == before  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "place"),
+    [
+        ("/api/map/boundaries?region=kennemer%00land", ["query", "region"]),
+        ("/api/municipalities?province=PV%0027", ["query", "province"]),
+        ("/api/locations?municipality=GM0397%00", ["query", "municipality"]),
+    ],
+)
+def test_a_nul_character_in_a_query_is_refused_where_it_is(
+    as_user: Callable[[str], Any], url: str, place: list[str]
+) -> None:
+    """No text column can hold a NUL character (PostgreSQL refuses it): the answer says which value has one."""
+    response = as_user("heemstede").get(url)
+    assert response.status_code == 422, response.content[:300]
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == place
+    assert problem["msg"] == "Tekst met een NUL-teken (0x00) kan niet worden gelezen."

@@ -128,3 +128,16 @@ def test_pages_carry_a_content_security_policy_without_inline_script(login) -> N
     assert " onchange=" not in html
     assert " onclick=" not in html
     assert all('src="' in tag for tag in re.findall(r"<script[^>]*>", html))  # every script is a file of ours
+
+
+def test_a_nul_character_in_a_query_is_refused_before_a_view_reads_it(login) -> None:
+    """PostgreSQL refuses the character in any text it is asked to compare: the page says so instead of failing,
+    and offers the same page without that value."""
+    from opvangregie.distribution.models import DistributionRun
+
+    run = DistributionRun.objects.get(is_adopted=True)
+    response = login("rijk").get(f"/spreiding/berekening/{run.pk}/", {"provincie": "PV27\x00", "sorteer": "naam"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Tekst met een NUL-teken (0x00) kan niet worden gelezen." in page
+    assert f'href="/spreiding/berekening/{run.pk}/?sorteer=naam"' in page

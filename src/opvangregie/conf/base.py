@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "opvangregie.web.middleware.SessionTimeoutMiddleware",
     "opvangregie.web.middleware.PrivacyHeadersMiddleware",
     "opvangregie.web.middleware.ApplicationErrorMiddleware",
+    "opvangregie.web.middleware.NulCharacterMiddleware",
     "opvangregie.ui.request_memo.RequestMemoMiddleware",
 ]
 

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from opvangregie.core.errors import ApplicationError
 
@@ -42,6 +43,35 @@ def _without(request: HttpRequest, exception: ApplicationError) -> str | None:
     query = request.GET.copy()
     query.pop(name, None)
     return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+class NulCharacterMiddleware:
+    """Refuses a page request whose query holds a NUL character (0x00) before any view reads it: no text column
+    of PostgreSQL can hold one, and it is never meant (Django's form fields refuse it the same way,
+    ``ProhibitNullCharactersValidator``). The JSON API answers such values itself (``opvangregie.api``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return self.get_response(request)
+        bad = {key for key, values in request.GET.lists() if any("\x00" in text for text in (key, *values))}
+        if not bad:
+            return self.get_response(request)
+        query = request.GET.copy()
+        for key in bad:
+            query.pop(key)
+        return render(
+            request,
+            "web/error.html",
+            {
+                "message": _("Text with a NUL character (0x00) cannot be read."),
+                "status": 400,
+                "retry_url": f"{request.path}?{query.urlencode()}" if query else request.path,
+            },
+            status=400,
+        )
 
 
 class LanguageMiddleware:
