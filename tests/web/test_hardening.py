@@ -141,3 +141,21 @@ def test_a_nul_character_in_a_query_is_refused_before_a_view_reads_it(login) -> 
     page = response.content.decode()
     assert "Tekst met een NUL-teken (0x00) kan niet worden gelezen." in page
     assert f'href="/spreiding/berekening/{run.pk}/?sorteer=naam"' in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gemeente/GM03%0097/",
+        "/provincie/PV%0027/",
+        "/api/municipalities/GM%000397/overview",
+        "/api/regions/a%00/overview",
+    ],
+)
+def test_a_path_with_a_nul_character_names_nothing(login, path: str) -> None:
+    response = login("rijk").get(path)
+    assert response.status_code == 404
+    if path.startswith("/api/"):
+        assert response.json() == {"detail": "Tekst met een NUL-teken (0x00) kan niet worden gelezen."}
+    else:
+        assert "Tekst met een NUL-teken (0x00) kan niet worden gelezen." in response.content.decode()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -46,15 +46,22 @@ def _without(request: HttpRequest, exception: ApplicationError) -> str | None:
 
 
 class NulCharacterMiddleware:
-    """Refuses a page request whose query holds a NUL character (0x00) before any view reads it: no text column
-    of PostgreSQL can hold one, and it is never meant (Django's form fields refuse it the same way,
-    ``ProhibitNullCharactersValidator``). The JSON API answers such values itself (``opvangregie.api``)."""
+    """Refuses a request whose path or (for a page) query holds a NUL character (0x00) before any view reads it:
+    no text column of PostgreSQL can hold one, and it is never meant (Django's form fields refuse it the same way,
+    ``ProhibitNullCharactersValidator``). A path with one names nothing: not found (as JSON for the API). The JSON
+    API answers such values in a query or body itself (``opvangregie.api``)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith("/api/"):
+        api = request.path.startswith("/api/")
+        message = _("Text with a NUL character (0x00) cannot be read.")
+        if "\x00" in request.path:
+            if api:
+                return JsonResponse({"detail": message}, status=404)
+            return render(request, "web/error.html", {"message": message, "status": 404}, status=404)
+        if api:
             return self.get_response(request)
         bad = {key for key, values in request.GET.lists() if any("\x00" in text for text in (key, *values))}
         if not bad:
@@ -66,7 +73,7 @@ class NulCharacterMiddleware:
             request,
             "web/error.html",
             {
-                "message": _("Text with a NUL character (0x00) cannot be read."),
+                "message": message,
                 "status": 400,
                 "retry_url": f"{request.path}?{query.urlencode()}" if query else request.path,
             },
