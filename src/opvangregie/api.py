@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -31,6 +29,7 @@ from opvangregie.sites.api import router as sites_router
 from opvangregie.sites.layers_api import router as layers_router
 from opvangregie.sites.vacancy_api import router as vacancy_router
 from opvangregie.support.api import router as support_router
+from opvangregie.ui.nul import REFUSED, nul_places
 
 
 class TokenAuth(HttpBearer):
@@ -62,25 +61,9 @@ class TextParser(Parser):
 
 
 def _refuse_nul(where: str, value: Any) -> None:
-    places = list(_nul_places(value, (where,)))
+    places = list(nul_places(value, (where,)))
     if places:
-        message = _("Text with a NUL character (0x00) cannot be read.")
-        raise ValidationError([{"type": "nul_character", "loc": list(place), "msg": message} for place in places])
-
-
-def _nul_places(value: Any, place: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
-    """Where in a parsed query, form or body a text (or a key) holds a NUL character."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            yield place
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and "\x00" in key:
-                yield (*place, key)
-            yield from _nul_places(item, (*place, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _nul_places(item, (*place, index))
+        raise ValidationError([{"type": "nul_character", "loc": list(place), "msg": str(REFUSED)} for place in places])
 
 
 class OpvangregieAPI(NinjaAPI):

@@ -12,9 +12,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
 
 from opvangregie.core.errors import ApplicationError
+from opvangregie.ui.nul import NUL, REFUSED, nul_places
 
 
 class ApplicationErrorMiddleware:
@@ -56,14 +56,14 @@ class NulCharacterMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         api = request.path.startswith("/api/")
-        message = _("Text with a NUL character (0x00) cannot be read.")
-        if "\x00" in request.path:
+        message = str(REFUSED)
+        if NUL in request.path:
             if api:
                 return JsonResponse({"detail": message}, status=404)
             return render(request, "web/error.html", {"message": message, "status": 404}, status=404)
         if api:
             return self.get_response(request)
-        bad = {key for key, values in request.GET.lists() if any("\x00" in text for text in (key, *values))}
+        bad = {place[0] for place in nul_places(dict(request.GET.lists()))}
         if not bad:
             return self.get_response(request)
         query = request.GET.copy()
